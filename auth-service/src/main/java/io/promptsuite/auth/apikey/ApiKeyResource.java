@@ -1,0 +1,82 @@
+package io.promptsuite.auth.apikey;
+
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import io.promptsuite.common.page.Page;
+import io.promptsuite.common.page.PageParams;
+import io.promptsuite.common.security.CallerContext;
+import io.promptsuite.common.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** API keys of the caller's tenant, for its admins. */
+@Path("/api/v1/api-keys")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
+@Tag(name = "api-keys")
+public class ApiKeyResource {
+
+    public record CreateKey(@NotBlank @Size(max = 100) String name, @NotBlank String role, OffsetDateTime expiresAt) {
+    }
+
+    /** The one answer that holds the key itself. */
+    public record CreatedKey(String id, String name, String role, String prefix, String key, OffsetDateTime expiresAt) {
+    }
+
+    public record KeyView(String id, String name, String role, String prefix, OffsetDateTime createdAt,
+            OffsetDateTime expiresAt, OffsetDateTime lastUsedAt, OffsetDateTime revokedAt) {
+
+        static KeyView of(ApiKey key) {
+            return new KeyView(key.id.toString(), key.name, key.role, key.prefix, key.createdAt, key.expiresAt,
+                    key.lastUsedAt, key.revokedAt);
+        }
+    }
+
+    @Inject
+    ApiKeyService service;
+
+    @Inject
+    CallerContext callers;
+
+    @POST
+    public Response create(@Valid @NotNull CreateKey body) {
+        ApiKeyService.Created created = service.create(callers.caller(), body.name(), body.role(), body.expiresAt());
+        ApiKey key = created.key();
+        return Response.created(URI.create("/api/v1/api-keys/" + key.id))
+                .entity(new CreatedKey(key.id.toString(), key.name, key.role, key.prefix, created.secret(), key.expiresAt))
+                .build();
+    }
+
+    @GET
+    public Page<KeyView> list(@Valid @BeanParam PageParams page,
+            @QueryParam("include_revoked") @DefaultValue("false") boolean includeRevoked) {
+        return service.list(UUID.fromString(callers.tenantId()), page, includeRevoked).map(KeyView::of);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    public Response revoke(@PathParam("id") UUID id) {
+        service.revoke(callers.caller(), id);
+        return Response.noContent().build();
+    }
+}

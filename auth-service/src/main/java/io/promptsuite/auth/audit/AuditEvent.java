@@ -1,0 +1,46 @@
+package io.promptsuite.auth.audit;
+
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.UUID;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+@Entity
+@Table(name = "audit_events")
+public class AuditEvent {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "tenant_id")
+    public UUID tenantId;
+
+    public String type;
+
+    @Column(name = "actor_id")
+    public String actorId;
+
+    @Column(name = "actor_email")
+    public String actorEmail;
+
+    public String target;
+
+    @Column(name = "source_ip")
+    public String sourceIp;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, Object> details;
+
+    @Column(name = "created_at")
+    public OffsetDateTime createdAt;
+}

@@ -1,0 +1,88 @@
+package io.promptsuite.auth.audit;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.promptsuite.common.error.ApiException;
+import io.promptsuite.common.page.Page;
+import io.promptsuite.common.page.PageParams;
+import io.promptsuite.common.security.CallerContext;
+import io.promptsuite.common.security.Roles;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The tenant's security events, newest first, for its admins. */
+@Path("/api/v1/audit-events")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
+@Tag(name = "audit")
+public class AuditResource {
+
+    public record AuditView(long id, String type, String actorId, String actorEmail, String target, String sourceIp,
+            Map<String, Object> details, OffsetDateTime createdAt) {
+
+        static AuditView of(AuditEvent e) {
+            return new AuditView(e.id, e.type, e.actorId, e.actorEmail, e.target, e.sourceIp,
+                    e.details == null ? Map.of() : e.details, e.createdAt);
+        }
+    }
+
+    @Inject
+    AuditRepository repository;
+
+    @Inject
+    CallerContext callers;
+
+    @GET
+    @Transactional
+    public Page<AuditView> list(@Valid @BeanParam PageParams page, @QueryParam("type") String type,
+            @QueryParam("actor") String actor, @QueryParam("since") String since, @QueryParam("until") String until) {
+        List<String> where = new ArrayList<>(List.of("tenantId = :tenant"));
+        Parameters params = Parameters.with("tenant", UUID.fromString(callers.tenantId()));
+        if (type != null && !type.isBlank()) {
+            try {
+                AuditType.valueOf(type.trim().toUpperCase());
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest("UNKNOWN_EVENT_TYPE", "No audit event type '" + type + "'");
+            }
+            where.add("type = :type");
+            params.and("type", type.trim().toUpperCase());
+        }
+        if (actor != null && !actor.isBlank()) {
+            where.add("(actorId = :actor or actorEmail = :actor)");
+            params.and("actor", actor.trim());
+        }
+        if (since != null) {
+            where.add("createdAt >= :since");
+            params.and("since", instant("since", since));
+        }
+        if (until != null) {
+            where.add("createdAt < :until");
+            params.and("until", instant("until", until));
+        }
+        var query = repository.find(String.join(" and ", where), Sort.by("createdAt").descending().and("id", Sort.Direction.Descending), params);
+        return new Page<>(query.page(page.page, page.size).list(), page.page, page.size, query.count()).map(AuditView::of);
+    }
+
+    private static OffsetDateTime instant(String name, String value) {
+        try {
+            return OffsetDateTime.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiException.badRequest("INVALID_TIME", name + " must be an ISO-8601 time with offset, e.g. 2026-01-31T12:00:00Z");
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package io.promptsuite.auth.audit;
+
+/** Every security event auth-service records. */
+public enum AuditType {
+    LOGIN_SUCCEEDED,
+    LOGIN_FAILED,
+    ACCOUNT_LOCKED,
+    SOURCE_LOCKED,
+    LOGOUT,
+    TOKEN_REFRESHED,
+    REFRESH_TOKEN_REUSED,
+    DEVICE_APPROVED,
+    DEVICE_DENIED,
+    CLIENT_TOKEN_ISSUED,
+    CLIENT_AUTH_FAILED,
+    TENANT_CREATED,
+    USER_CREATED,
+    USER_ROLE_CHANGED,
+    USER_DISABLED,
+    USER_ENABLED,
+    USER_DELETED,
+    PASSWORD_CHANGED,
+    API_KEY_CREATED,
+    API_KEY_REVOKED,
+    SERVICE_CLIENT_CREATED,
+    SIGNING_KEY_ROTATED
+}

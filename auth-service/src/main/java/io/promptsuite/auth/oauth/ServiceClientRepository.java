@@ -1,0 +1,8 @@
+package io.promptsuite.auth.oauth;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+
+@ApplicationScoped
+public class ServiceClientRepository implements PanacheRepositoryBase<ServiceClient, String> {
+}

@@ -1,0 +1,51 @@
+package io.promptsuite.auth.user;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import io.promptsuite.common.security.Roles;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+@Entity
+@Table(name = "users")
+public class User {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "tenant_id")
+    public UUID tenantId;
+
+    public String email;
+
+    @Column(name = "password_hash")
+    public String passwordHash;
+
+    public String role;
+
+    @Column(name = "platform_admin")
+    public boolean platformAdmin;
+
+    public boolean disabled;
+
+    @Column(name = "created_at", insertable = false, updatable = false)
+    public OffsetDateTime createdAt;
+
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
+
+    /** The roles as granted: the tenant role, plus platform-admin where held. */
+    public List<String> roles() {
+        List<String> roles = new ArrayList<>();
+        roles.add(role);
+        if (platformAdmin) {
+            roles.add(Roles.PLATFORM_ADMIN);
+        }
+        return roles;
+    }
+}

@@ -1,0 +1,107 @@
+package io.promptsuite.auth.user;
+
+import java.net.URI;
+import java.util.UUID;
+
+import io.promptsuite.common.error.ApiException;
+import io.promptsuite.common.page.Page;
+import io.promptsuite.common.page.PageParams;
+import io.promptsuite.common.security.Caller;
+import io.promptsuite.common.security.CallerContext;
+import io.promptsuite.common.security.Roles;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** A tenant's users, managed by its admins. */
+@Path("/api/v1/users")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "users")
+public class UserResource {
+
+    @Inject
+    UserService service;
+
+    @Inject
+    CallerContext callers;
+
+    @POST
+    @RolesAllowed(Roles.ADMIN)
+    public Response create(@Valid @NotNull UserDtos.CreateUser body) {
+        Caller caller = callers.caller();
+        User user = service.create(tenant(), body.email(), body.password(), body.role(), false, caller);
+        return Response.created(URI.create("/api/v1/users/" + user.id)).entity(UserDtos.UserView.of(user)).build();
+    }
+
+    @GET
+    @RolesAllowed(Roles.ADMIN)
+    public Page<UserDtos.UserView> list(@Valid @BeanParam PageParams page, @QueryParam("role") String role) {
+        return service.list(tenant(), page, role).map(UserDtos.UserView::of);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed(Roles.ADMIN)
+    public UserDtos.UserView get(@PathParam("id") UUID id) {
+        return UserDtos.UserView.of(service.get(tenant(), id));
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @RolesAllowed(Roles.ADMIN)
+    public UserDtos.UserView update(@PathParam("id") UUID id, @Valid @NotNull UserDtos.UpdateUser body) {
+        if (body.role() == null && body.disabled() == null) {
+            throw ApiException.badRequest("NOTHING_TO_CHANGE", "Give a role or disabled");
+        }
+        Caller caller = callers.caller();
+        User user = null;
+        if (body.role() != null) {
+            user = service.changeRole(tenant(), id, body.role(), caller);
+        }
+        if (body.disabled() != null) {
+            user = service.setDisabled(tenant(), id, body.disabled(), caller);
+        }
+        return UserDtos.UserView.of(user);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed(Roles.ADMIN)
+    public Response delete(@PathParam("id") UUID id) {
+        service.delete(tenant(), id, callers.caller());
+        return Response.noContent().build();
+    }
+
+    @PUT
+    @Path("/me/password")
+    @Authenticated
+    public Response changePassword(@Valid @NotNull UserDtos.ChangePassword body) {
+        Caller caller = callers.caller();
+        if (caller.via() != Caller.Via.TOKEN) {
+            throw ApiException.forbidden("Passwords are changed by their owner, signed in; not with an API key");
+        }
+        service.changeOwnPassword(tenant(), UUID.fromString(caller.userId()), body.currentPassword(), body.newPassword());
+        return Response.noContent().build();
+    }
+
+    private UUID tenant() {
+        return UUID.fromString(callers.tenantId());
+    }
+}

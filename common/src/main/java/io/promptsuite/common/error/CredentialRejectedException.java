@@ -1,0 +1,22 @@
+package io.promptsuite.common.error;
+
+import java.util.Map;
+
+import io.quarkus.security.AuthenticationFailedException;
+
+/**
+ * A bearer token or API key that was presented and refused, with the reason as a stable code. Quarkus's own
+ * exception is final, so the code rides along as an attribute that {@link ErrorMappers} reads back.
+ */
+public final class CredentialRejectedException {
+
+    static final String CODE = "suite.code";
+    static final String MESSAGE = "suite.message";
+
+    private CredentialRejectedException() {
+    }
+
+    public static AuthenticationFailedException of(String code, String message) {
+        return new AuthenticationFailedException(message, Map.of(CODE, code, MESSAGE, message));
+    }
+}

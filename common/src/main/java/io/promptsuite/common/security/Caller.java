@@ -1,0 +1,24 @@
+package io.promptsuite.common.security;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Who is calling, as proven by a verified token or API key. The tenant always comes from here, never from the request.
+ *
+ * @param userId   the user (or service client id for service tokens)
+ * @param tenantId the tenant id, null for service clients without a tenant
+ * @param roles    the roles as granted (not expanded)
+ * @param via      how the caller authenticated
+ */
+public record Caller(String userId, String tenantId, String tenantSlug, List<String> roles, Set<String> scopes,
+        String clientId, Via via, String credentialId) {
+
+    public enum Via {
+        TOKEN, API_KEY
+    }
+
+    public boolean has(String role) {
+        return Roles.expand(roles).contains(role);
+    }
+}
