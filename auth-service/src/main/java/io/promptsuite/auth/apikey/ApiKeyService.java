@@ -19,6 +19,7 @@ import io.promptsuite.common.error.ApiException;
 import io.promptsuite.common.error.FieldError;
 import io.promptsuite.common.page.Page;
 import io.promptsuite.common.page.PageParams;
+import io.promptsuite.common.redis.RedisKeys;
 import io.promptsuite.common.security.ApiKeyHashes;
 import io.promptsuite.common.security.Caller;
 import io.promptsuite.common.security.Roles;
@@ -65,6 +66,9 @@ public class ApiKeyService {
 
     @Inject
     RedisDataSource redis;
+
+    @Inject
+    RedisKeys redisKeys;
 
     @Transactional
     public Created create(Caller caller, String name, String role, OffsetDateTime expiresAt) {
@@ -136,7 +140,7 @@ public class ApiKeyService {
 
     private void announceRevocation(String keyHash) {
         try {
-            redis.pubsub(String.class).publish(ApiKeyHashes.REVOCATION_CHANNEL, keyHash);
+            redis.pubsub(String.class).publish(redisKeys.key("auth", ApiKeyHashes.REVOCATION_CHANNEL), keyHash);
         } catch (RuntimeException e) {
             // Caches elsewhere expire within seconds anyway; the database already says revoked.
             LOG.warnf("Could not announce an API key revocation on Redis: %s", e.getClass().getSimpleName());

@@ -11,6 +11,7 @@ import io.promptsuite.auth.token.OpaqueTokens;
 import io.promptsuite.auth.user.User;
 import io.promptsuite.auth.user.UserRepository;
 import io.promptsuite.common.error.ApiException;
+import io.promptsuite.common.redis.RedisKeys;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -38,7 +39,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class DevicePageResource {
 
     private static final Duration CONSENT_TTL = Duration.ofMinutes(5);
-    private static final String CONSENT_KEY = "auth:device:consent:";
 
     @Inject
     @Location("device-page.html")
@@ -58,6 +58,9 @@ public class DevicePageResource {
 
     @Inject
     RedisDataSource redis;
+
+    @Inject
+    RedisKeys redisKeys;
 
     @GET
     @Operation(hidden = true)
@@ -84,7 +87,7 @@ public class DevicePageResource {
             return html(e.status(), signIn(userCode, tenant, email, e.getMessage()));
         }
         String ticket = OpaqueTokens.random();
-        redis.value(String.class).setex(CONSENT_KEY + ticket, CONSENT_TTL.toSeconds(),
+        redis.value(String.class).setex(redisKeys.key("auth", "device:consent:" + ticket), CONSENT_TTL.toSeconds(),
                 pending.get().id + " " + who.user().id);
         String clientName = clients.find(pending.get().clientId).map(OAuthClient::name).orElse(pending.get().clientId);
         return html(200, base("Approve device", "consent", null)
@@ -103,7 +106,7 @@ public class DevicePageResource {
         if (isBlank(ticket) || !("approve".equals(decision) || "deny".equals(decision))) {
             return html(400, result("Request not understood", "Start again from the code on your device."));
         }
-        String held = redis.value(String.class).getdel(CONSENT_KEY + ticket);
+        String held = redis.value(String.class).getdel(redisKeys.key("auth", "device:consent:" + ticket));
         if (held == null) {
             return html(400, result("This approval has expired", "Start again from the code on your device."));
         }

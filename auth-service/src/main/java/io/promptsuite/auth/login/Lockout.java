@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import io.promptsuite.auth.config.AuthConfig;
 import io.promptsuite.common.error.ApiException;
+import io.promptsuite.common.redis.RedisKeys;
 import io.promptsuite.common.security.ApiKeyHashes;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.keys.KeyCommands;
@@ -26,6 +27,9 @@ public class Lockout {
 
     @Inject
     AuthConfig config;
+
+    @Inject
+    RedisKeys redisKeys;
 
     private final RedisDataSource redis;
     private final KeyCommands<String> keys;
@@ -66,14 +70,14 @@ public class Lockout {
         return new ApiException(429, code, message).withHeader("Retry-After", String.valueOf(ttlSeconds));
     }
 
-    private static String accountKey(String tenantSlug, String email) {
+    private String accountKey(String tenantSlug, String email) {
         String who = (tenantSlug == null ? "" : tenantSlug.toLowerCase(Locale.ROOT)) + "\n"
                 + (email == null ? "" : email.toLowerCase(Locale.ROOT));
-        return "auth:lockout:account:" + ApiKeyHashes.sha256(who);
+        return redisKeys.key("auth", "lockout:account:" + ApiKeyHashes.sha256(who));
     }
 
-    private static String sourceKey(String source) {
-        return "auth:lockout:source:" + source;
+    private String sourceKey(String source) {
+        return redisKeys.key("auth", "lockout:source:" + source);
     }
 
 }

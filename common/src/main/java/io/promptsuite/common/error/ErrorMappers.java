@@ -100,6 +100,9 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         int status = e.getResponse().getStatus();
+        if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
+            return json instanceof MismatchedInputException mismatch ? mismatched(mismatch) : malformed(json);
+        }
         if (status >= 500) {
             LOG.errorf("Request failed with status %d: %s", status, e.getClass().getName());
             return envelope(status, "INTERNAL_ERROR", "Something went wrong on our side", Map.of());

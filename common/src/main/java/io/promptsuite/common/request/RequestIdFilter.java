@@ -1,6 +1,10 @@
 package io.promptsuite.common.request;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -13,6 +17,9 @@ import org.jboss.logging.MDC;
 @ApplicationScoped
 public class RequestIdFilter {
 
+    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
+    MemorySize maxBodySize;
+
     void register(@Observes Filters filters) {
         filters.register(this::handle, 1000);
     }
@@ -21,8 +28,29 @@ public class RequestIdFilter {
         String id = RequestIds.acceptOrCreate(rc.request().getHeader(RequestIds.HEADER));
         rc.put(RequestIds.KEY, id);
         rc.response().putHeader(RequestIds.HEADER, id);
+        if (declaresOversizeBody(rc)) {
+            // Vert.x would refuse it too, but with an empty body; give the refusal the common shape.
+            JsonObject body = new JsonObject().put("code", "PAYLOAD_TOO_LARGE")
+                    .put("message", "The request body is larger than " + maxBodySize.asLongValue() + " bytes")
+                    .put("details", new JsonObject()).put("requestId", id);
+            rc.response().setStatusCode(413).putHeader("Content-Type", "application/json")
+                    .putHeader("Connection", "close").end(body.encode());
+            return;
+        }
         MDC.put("requestId", id);
         rc.addEndHandler(done -> MDC.remove("requestId"));
         rc.next();
+    }
+
+    private boolean declaresOversizeBody(RoutingContext rc) {
+        String length = rc.request().getHeader("Content-Length");
+        if (length == null) {
+            return false;
+        }
+        try {
+            return Long.parseLong(length.trim()) > maxBodySize.asLongValue();
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 }

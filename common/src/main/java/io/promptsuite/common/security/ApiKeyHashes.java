@@ -11,8 +11,8 @@ import java.util.HexFormat;
  */
 public final class ApiKeyHashes {
 
-    /** Redis channel on which auth-service announces revoked key hashes. */
-    public static final String REVOCATION_CHANNEL = "auth:api-key-revocations";
+    /** Redis channel (under the "auth" service's names) on which auth-service announces revoked key hashes. */
+    public static final String REVOCATION_CHANNEL = "api-key-revocations";
 
     private ApiKeyHashes() {
     }

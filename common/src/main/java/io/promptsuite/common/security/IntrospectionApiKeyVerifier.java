@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 import io.promptsuite.common.error.CredentialRejectedException;
+import io.promptsuite.common.redis.RedisKeys;
 import io.quarkus.arc.DefaultBean;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.runtime.StartupEvent;
@@ -42,8 +43,11 @@ public class IntrospectionApiKeyVerifier implements ApiKeyVerifier {
     @Inject
     ReactiveRedisDataSource redis;
 
+    @Inject
+    RedisKeys redisKeys;
+
     void listenForRevocations(@Observes StartupEvent event) {
-        redis.pubsub(String.class).subscribe(ApiKeyHashes.REVOCATION_CHANNEL, cache::remove)
+        redis.pubsub(String.class).subscribe(redisKeys.key("auth", ApiKeyHashes.REVOCATION_CHANNEL), cache::remove)
                 .subscribe().with(ignored -> {
                 }, failure -> LOG.warnf("Not listening for API key revocations (%s); cached keys expire after %s",
                         failure.getClass().getSimpleName(), config.apiKeyCacheTtl()));
