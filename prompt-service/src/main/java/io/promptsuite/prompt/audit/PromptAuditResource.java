@@ -1,0 +1,65 @@
+package io.promptsuite.prompt.audit;
+
+import java.time.OffsetDateTime;
+import java.util.Map;
+
+import io.promptsuite.common.page.Page;
+import io.promptsuite.common.page.PageParams;
+import io.promptsuite.common.security.CallerContext;
+import io.promptsuite.common.security.Roles;
+import io.promptsuite.prompt.prompt.Prompt;
+import io.promptsuite.prompt.prompt.PromptRepository;
+import io.promptsuite.prompt.prompt.PromptService;
+import io.quarkus.panache.common.Sort;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Every change to one prompt, newest first; deleted prompts keep their audit, readable by admins. */
+@Path("/api/v1/prompts")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "audit")
+public class PromptAuditResource {
+
+    public record AuditView(long id, String action, Integer version, String label, String actorId, Map<String, Object> details,
+            OffsetDateTime createdAt) {
+
+        static AuditView of(PromptAuditEvent e) {
+            return new AuditView(e.id, e.action, e.version, e.label, e.actorId, e.details == null ? Map.of() : e.details,
+                    e.createdAt);
+        }
+    }
+
+    @Inject
+    PromptAudit audit;
+
+    @Inject
+    PromptRepository prompts;
+
+    @Inject
+    PromptService service;
+
+    @Inject
+    CallerContext callers;
+
+    @GET
+    @Path("/{name: .+}/audit")
+    @RolesAllowed(Roles.VIEWER)
+    @Transactional
+    public Page<AuditView> list(@PathParam("name") String name, @Valid @BeanParam PageParams page) {
+        var caller = callers.caller();
+        Prompt prompt = prompts.findByName(java.util.UUID.fromString(caller.tenantId()), name)
+                .filter(p -> p.deletedAt == null ? PromptService.mayRead(caller, p) : caller.has(Roles.ADMIN))
+                .orElseThrow(() -> PromptService.notFound(name));
+        var query = audit.find("promptId", Sort.by("id").descending(), prompt.id);
+        return new Page<>(query.page(page.page, page.size).list(), page.page, page.size, query.count()).map(AuditView::of);
+    }
+}

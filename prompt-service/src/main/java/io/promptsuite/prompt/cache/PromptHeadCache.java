@@ -1,0 +1,172 @@
+package io.promptsuite.prompt.cache;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.promptsuite.common.redis.RedisKeys;
+import io.promptsuite.prompt.events.ChangeBus;
+import io.promptsuite.prompt.label.Label;
+import io.promptsuite.prompt.label.LabelRepository;
+import io.promptsuite.prompt.prompt.Prompt;
+import io.promptsuite.prompt.prompt.PromptRepository;
+import io.promptsuite.prompt.version.VersionRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.value.SetArgs;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Prompt heads (label → version map, visibility) in three layers: this process, Redis, PostgreSQL. Writers overwrite
+ * the Redis copy after commit and announce the change; readers fill Redis only where nothing is there yet, so a
+ * reader that loaded before a change can never overwrite the writer's fresh copy.
+ */
+@ApplicationScoped
+public class PromptHeadCache {
+
+    @Inject
+    CacheConfig config;
+
+    @Inject
+    RedisDataSource redis;
+
+    @Inject
+    RedisKeys redisKeys;
+
+    @Inject
+    ChangeBus bus;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    PromptRepository prompts;
+
+    @Inject
+    LabelRepository labels;
+
+    @Inject
+    VersionRepository versions;
+
+    private Cache<String, PromptHead> local;
+    /** Bumped on every invalidation: a load that raced with one is not kept. */
+    private final AtomicLong generation = new AtomicLong();
+
+    @PostConstruct
+    void init() {
+        local = Caffeine.newBuilder().maximumSize(config.maxHeads()).build();
+    }
+
+    public Optional<PromptHead> get(UUID tenantId, String name) {
+        String key = key(tenantId, name);
+        boolean trustLocal = bus.inSync();
+        if (trustLocal) {
+            PromptHead cached = local.getIfPresent(key);
+            if (cached != null) {
+                return Optional.of(cached);
+            }
+        }
+        long seen = generation.get();
+        PromptHead head = fromRedis(key);
+        if (head == null) {
+            head = fromDatabase(tenantId, name);
+            if (head != null) {
+                toRedis(key, head, true);
+            }
+        }
+        if (head != null && trustLocal && generation.get() == seen) {
+            local.put(key, head);
+        }
+        return Optional.ofNullable(head);
+    }
+
+    /** After a committed change: the Redis copy is replaced with the truth, the local one dropped. */
+    public void refresh(UUID tenantId, String name) {
+        String key = key(tenantId, name);
+        invalidate(tenantId, name);
+        PromptHead head = fromDatabase(tenantId, name);
+        if (head == null) {
+            if (bus.redisUp()) {
+                try {
+                    redis.key().del(redisKey(key));
+                } catch (Exception e) {
+                    bus.markDown(e);
+                }
+            }
+        } else {
+            toRedis(key, head, false);
+        }
+    }
+
+    public void invalidate(UUID tenantId, String name) {
+        generation.incrementAndGet();
+        local.invalidate(key(tenantId, name));
+    }
+
+    public void clearLocal() {
+        generation.incrementAndGet();
+        local.invalidateAll();
+    }
+
+    PromptHead fromDatabase(UUID tenantId, String name) {
+        return QuarkusTransaction.requiringNew().call(() -> prompts.findLiveByName(tenantId, name).map(this::headOf).orElse(null));
+    }
+
+    private PromptHead headOf(Prompt prompt) {
+        Map<String, Integer> map = new LinkedHashMap<>();
+        for (Label label : labels.of(prompt.id)) {
+            map.put(label.name, label.version);
+        }
+        return new PromptHead(prompt.id, prompt.tenantId, prompt.tenantSlug, prompt.name, prompt.description,
+                java.util.List.copyOf(prompt.tags), prompt.visibility, Map.copyOf(map),
+                versions.latestPublished(prompt.id).orElse(null));
+    }
+
+    private PromptHead fromRedis(String key) {
+        if (!bus.redisUp()) {
+            return null;
+        }
+        try {
+            String value = redis.value(String.class).get(redisKey(key));
+            return value == null ? null : json.readValue(value, PromptHead.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return null;
+        } catch (Exception e) {
+            bus.markDown(e);
+            return null;
+        }
+    }
+
+    private void toRedis(String key, PromptHead head, boolean onlyIfAbsent) {
+        if (!bus.redisUp()) {
+            return;
+        }
+        try {
+            SetArgs args = new SetArgs().ex(config.redisTtl());
+            if (onlyIfAbsent) {
+                args.nx();
+            }
+            redis.value(String.class).set(redisKey(key), json.writeValueAsString(head), args);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        } catch (Exception e) {
+            bus.markDown(e);
+        }
+    }
+
+    private String redisKey(String key) {
+        return redisKeys.key("prompt", "head:" + key);
+    }
+
+    private static String key(UUID tenantId, String name) {
+        return tenantId + "|" + name;
+    }
+}

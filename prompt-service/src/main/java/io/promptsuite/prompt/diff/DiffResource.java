@@ -1,0 +1,93 @@
+package io.promptsuite.prompt.diff;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+
+import com.github.difflib.DiffUtils;
+import com.github.difflib.UnifiedDiffUtils;
+
+import io.promptsuite.common.error.ApiException;
+import io.promptsuite.common.security.CallerContext;
+import io.promptsuite.common.security.Roles;
+import io.promptsuite.prompt.version.PromptVersion;
+import io.promptsuite.prompt.version.VersionService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Differences between two versions: a unified diff of the template (or of the messages), the schema changes with the
+ * ones that break existing callers flagged, and the config keys added, removed and changed.
+ */
+@Path("/api/v1/prompts")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "diff")
+public class DiffResource {
+
+    public record SchemaChange(String path, String change, boolean breaking, String detail) {
+    }
+
+    public record ConfigChange(String key, Object from, Object to) {
+    }
+
+    public record DiffView(String name, int from, int to, boolean breaking, String templateDiff, List<SchemaChange> schemaChanges,
+            List<ConfigChange> configChanges) {
+    }
+
+    @Inject
+    VersionService versions;
+
+    @Inject
+    CallerContext callers;
+
+    @GET
+    @Path("/{name: .+}/diff")
+    @RolesAllowed(Roles.VIEWER)
+    public DiffView diff(@PathParam("name") String name, @QueryParam("from") Integer from, @QueryParam("to") Integer to) {
+        if (from == null || to == null || from < 1 || to < 1) {
+            throw ApiException.badRequest("VALIDATION_FAILED", "from and to must both be version numbers");
+        }
+        var caller = callers.caller();
+        PromptVersion a = versions.get(caller, name, from);
+        PromptVersion b = versions.get(caller, name, to);
+        List<String> left = lines(a);
+        List<String> right = lines(b);
+        String unified = String.join("\n", UnifiedDiffUtils.generateUnifiedDiff(name + "@" + from, name + "@" + to, left,
+                DiffUtils.diff(left, right), 3));
+        List<SchemaChange> schema = SchemaDiff.compare(a.variablesSchema, b.variablesSchema).stream()
+                .map(c -> new SchemaChange(c.path(), c.change(), c.breaking(), c.detail())).toList();
+        List<ConfigChange> config = new ArrayList<>();
+        TreeSet<String> keys = new TreeSet<>(a.config.keySet());
+        keys.addAll(b.config.keySet());
+        for (String key : keys) {
+            if (!Objects.equals(a.config.get(key), b.config.get(key))) {
+                config.add(new ConfigChange(key, a.config.get(key), b.config.get(key)));
+            }
+        }
+        boolean breaking = schema.stream().anyMatch(SchemaChange::breaking) || !a.type.equals(b.type);
+        return new DiffView(name, from, to, breaking, unified, schema, config);
+    }
+
+    private static List<String> lines(PromptVersion v) {
+        if (PromptVersion.TEXT.equals(v.type)) {
+            return Arrays.asList(v.template.split("\n", -1));
+        }
+        List<String> lines = new ArrayList<>();
+        for (Map<String, String> message : v.messages) {
+            lines.add("[" + message.get("role") + "]");
+            lines.addAll(Arrays.asList(message.get("content").split("\n", -1)));
+        }
+        return lines;
+    }
+
+}

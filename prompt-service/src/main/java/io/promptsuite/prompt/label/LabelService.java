@@ -1,0 +1,162 @@
+package io.promptsuite.prompt.label;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.promptsuite.common.error.ApiException;
+import io.promptsuite.common.page.Page;
+import io.promptsuite.common.page.PageParams;
+import io.promptsuite.common.security.Caller;
+import io.promptsuite.common.security.Roles;
+import io.promptsuite.prompt.audit.PromptAudit;
+import io.promptsuite.prompt.events.PromptChange;
+import io.promptsuite.prompt.prompt.Prompt;
+import io.promptsuite.prompt.prompt.PromptNames;
+import io.promptsuite.prompt.prompt.PromptService;
+import io.promptsuite.prompt.version.PromptVersion;
+import io.promptsuite.prompt.version.VersionRepository;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+/**
+ * Labels move atomically (the prompt row is locked for the move), every move is recorded with who, when, from, to and
+ * why, and a protected label moves only for admins. Rollback is moving a label back.
+ */
+@ApplicationScoped
+public class LabelService {
+
+    @Inject
+    PromptService prompts;
+
+    @Inject
+    LabelRepository labels;
+
+    @Inject
+    LabelHistoryRepository history;
+
+    @Inject
+    VersionRepository versions;
+
+    @Inject
+    PromptAudit audit;
+
+    @Inject
+    Event<PromptChange> changes;
+
+    @Transactional
+    public Label move(Caller caller, String name, String labelName, int version, String reason) {
+        checkMovable(labelName);
+        Prompt prompt = prompts.forChange(caller, name);
+        PromptVersion target = versions.find(prompt.id, version)
+                .orElseThrow(() -> ApiException.notFound("VERSION_NOT_FOUND", "Prompt '" + name + "' has no version " + version));
+        if (!target.published()) {
+            throw ApiException.conflict("VERSION_NOT_PUBLISHED", "Labels point at published versions; version " + version + " is a draft");
+        }
+        Label label = labels.find(prompt.id, labelName).orElse(null);
+        Integer from = label == null ? null : label.version;
+        if (label != null && label.isProtected && !caller.has(Roles.ADMIN)) {
+            throw new ApiException(403, "LABEL_PROTECTED", "The label '" + labelName + "' is protected; only admins move it");
+        }
+        boolean created = label == null;
+        if (created) {
+            label = new Label();
+            label.promptId = prompt.id;
+            label.name = labelName;
+            label.tenantId = prompt.tenantId;
+        }
+        label.version = version;
+        label.updatedBy = caller.userId();
+        label.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        if (created) {
+            labels.persist(label);
+        }
+        record(prompt, labelName, "moved", from, version, reason, caller);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("from", from);
+        details.put("to", version);
+        if (reason != null) {
+            details.put("reason", reason);
+        }
+        audit.record(prompt, "label.moved", version, labelName, caller, details);
+        changes.fire(new PromptChange("label.moved", prompt.tenantId, prompt.name, version, labelName, from,
+                caller.userId(), Instant.now(), null));
+        return label;
+    }
+
+    @Transactional
+    public Label protect(Caller caller, String name, String labelName, boolean protect) {
+        PromptService.requireAdmin(caller, "Protecting labels");
+        Prompt prompt = prompts.forChange(caller, name);
+        Label label = existing(prompt, labelName);
+        if (label.isProtected != protect) {
+            label.isProtected = protect;
+            label.updatedBy = caller.userId();
+            label.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            String action = protect ? "protected" : "unprotected";
+            record(prompt, labelName, action, label.version, label.version, null, caller);
+            audit.record(prompt, "label." + action, label.version, labelName, caller, null);
+            changes.fire(new PromptChange("label." + action, prompt.tenantId, prompt.name, label.version, labelName, null,
+                    caller.userId(), Instant.now(), null));
+        }
+        return label;
+    }
+
+    @Transactional
+    public void remove(Caller caller, String name, String labelName) {
+        Prompt prompt = prompts.forChange(caller, name);
+        Label label = existing(prompt, labelName);
+        if (label.isProtected && !caller.has(Roles.ADMIN)) {
+            throw new ApiException(403, "LABEL_PROTECTED", "The label '" + labelName + "' is protected; only admins remove it");
+        }
+        labels.delete(label);
+        record(prompt, labelName, "removed", label.version, null, null, caller);
+        audit.record(prompt, "label.removed", label.version, labelName, caller, null);
+        changes.fire(new PromptChange("label.removed", prompt.tenantId, prompt.name, null, labelName, label.version,
+                caller.userId(), Instant.now(), null));
+    }
+
+    @Transactional
+    public List<Label> list(Caller caller, String name) {
+        return labels.of(prompts.visible(caller, name).id);
+    }
+
+    @Transactional
+    public Page<LabelHistory> history(Caller caller, String name, String labelName, PageParams page) {
+        Prompt prompt = prompts.visible(caller, name);
+        var query = history.find("promptId = ?1 and label = ?2", Sort.by("id").descending(), prompt.id, labelName);
+        return new Page<>(query.page(page.page, page.size).list(), page.page, page.size, query.count());
+    }
+
+    private Label existing(Prompt prompt, String labelName) {
+        return labels.find(prompt.id, labelName)
+                .orElseThrow(() -> ApiException.notFound("LABEL_NOT_FOUND", "Prompt '" + prompt.name + "' has no label '" + labelName + "'"));
+    }
+
+    private void record(Prompt prompt, String labelName, String action, Integer from, Integer to, String reason, Caller caller) {
+        LabelHistory entry = new LabelHistory();
+        entry.promptId = prompt.id;
+        entry.tenantId = prompt.tenantId;
+        entry.label = labelName;
+        entry.action = action;
+        entry.fromVersion = from;
+        entry.toVersion = to;
+        entry.reason = reason;
+        entry.actorId = caller.userId();
+        entry.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        history.persist(entry);
+    }
+
+    private static void checkMovable(String labelName) {
+        PromptNames.checkLabel(labelName);
+        if (Label.LATEST.equals(labelName)) {
+            throw ApiException.badRequest("LABEL_RESERVED", "'latest' always means the newest published version and can't be moved");
+        }
+    }
+}

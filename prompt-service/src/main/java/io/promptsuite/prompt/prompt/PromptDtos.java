@@ -1,0 +1,30 @@
+package io.promptsuite.prompt.prompt;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+public final class PromptDtos {
+
+    private PromptDtos() {
+    }
+
+    public record CreatePrompt(@NotBlank @Size(max = 200) String name, @Size(max = 2000) String description,
+            @Size(max = 20) List<@NotBlank @Size(max = 50) @Pattern(regexp = "[\\p{L}\\p{N}._:/-]+") String> tags,
+            @Pattern(regexp = "private|tenant|public", message = "must be private, tenant or public") String visibility) {
+    }
+
+    public record UpdatePrompt(@Size(max = 2000) String description,
+            @Size(max = 20) List<@NotBlank @Size(max = 50) @Pattern(regexp = "[\\p{L}\\p{N}._:/-]+") String> tags,
+            @Pattern(regexp = "private|tenant|public", message = "must be private, tenant or public") String visibility) {
+    }
+
+    public record PromptView(String id, String name, String tenant, String description, List<String> tags, String visibility,
+            Map<String, Integer> labels, Integer latestVersion, String createdBy, OffsetDateTime createdAt,
+            OffsetDateTime updatedAt, OffsetDateTime deletedAt) {
+    }
+}

@@ -1,0 +1,56 @@
+package io.promptsuite.prompt.render;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import io.promptsuite.common.security.CallerContext;
+import io.promptsuite.common.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Render by name and label (default production) or version. */
+@Path("/api/v1/prompts")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "render")
+public class RenderResource {
+
+    /**
+     * @param owner the slug of another tenant whose public prompt this is; omitted for the caller's own prompts
+     */
+    public record RenderRequest(@Size(max = 63) String label, @Min(1) Integer version, Map<String, Object> variables,
+            @Size(max = 63) String owner) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record RenderResponse(String name, int version, String type, String label, String text,
+            java.util.List<Map<String, String>> messages) {
+    }
+
+    @Inject
+    RenderService service;
+
+    @Inject
+    CallerContext callers;
+
+    @POST
+    @Path("/{name: .+}/render")
+    @RolesAllowed(Roles.VIEWER)
+    public RenderResponse render(@PathParam("name") String name, @Valid RenderRequest body) {
+        RenderRequest request = body == null ? new RenderRequest(null, null, null, null) : body;
+        RenderService.Rendered r = service.render(callers.caller(), name, request.owner(), request.label(), request.version(),
+                request.variables());
+        return new RenderResponse(r.name(), r.version(), r.type(), r.label(), r.text(), r.messages());
+    }
+}

@@ -1,0 +1,200 @@
+package io.promptsuite.prompt.render;
+
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.samskivert.mustache.MustacheException;
+import com.samskivert.mustache.Template;
+
+import io.promptsuite.common.error.ApiException;
+import io.promptsuite.common.error.FieldError;
+import io.promptsuite.common.security.Caller;
+import io.promptsuite.prompt.cache.CacheConfig;
+import io.promptsuite.prompt.version.PromptVersion;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Renders a version: variables are validated against the version's schema first (missing, wrong type and undeclared
+ * variables each reported with their path), and nothing is rendered from input that failed. Compiled templates and
+ * schema validators are kept per version and per set of partial versions, so a warm render queries nothing.
+ */
+@ApplicationScoped
+public class RenderService {
+
+    static final int MAX_VARIABLES_BYTES = 256 * 1024;
+    static final int MAX_OUTPUT_CHARS = 2 * 1024 * 1024;
+
+    /** What a render produces: text for text prompts, messages for chat prompts. */
+    public record Rendered(String name, int version, String type, String label, String text, List<Map<String, String>> messages) {
+    }
+
+    @Inject
+    Resolver resolver;
+
+    @Inject
+    PartialResolver partials;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    CacheConfig config;
+
+    private Cache<String, CompiledVersion> compiled;
+
+    @PostConstruct
+    void init() {
+        compiled = Caffeine.newBuilder().maximumSize(config.maxVersions()).build();
+    }
+
+    public Rendered render(Caller caller, String name, String owner, String label, Integer version, Map<String, Object> variables) {
+        RenderTarget target = resolver.resolve(caller, name, owner, label, version);
+        Map<String, Object> values = variables == null ? Map.of() : variables;
+        String valuesJson;
+        try {
+            valuesJson = json.writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            throw ApiException.badRequest("INVALID_VARIABLES", "variables must be a JSON object");
+        }
+        if (valuesJson.length() > MAX_VARIABLES_BYTES) {
+            throw new ApiException(413, "VARIABLES_TOO_LARGE", "variables may hold at most 256 KiB of JSON");
+        }
+        CompiledVersion compiledVersion = compile(target);
+        List<FieldError> errors = compiledVersion.schema().validate(valuesJson, values.keySet());
+        if (!errors.isEmpty()) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("fields", errors);
+            throw new ApiException(422, "INVALID_VARIABLES",
+                    "The variables don't match the schema: " + errors.get(0).field() + " " + errors.get(0).message(), details);
+        }
+        if (PromptVersion.TEXT.equals(target.type())) {
+            return new Rendered(name, target.number(), target.type(), target.label(), execute(compiledVersion.templates().get(0), values), null);
+        }
+        List<Map<String, String>> messages = new ArrayList<>();
+        for (int i = 0; i < compiledVersion.templates().size(); i++) {
+            Map<String, String> message = new LinkedHashMap<>();
+            message.put("role", compiledVersion.roles().get(i));
+            message.put("content", execute(compiledVersion.templates().get(i), values));
+            messages.add(message);
+        }
+        return new Rendered(name, target.number(), target.type(), target.label(), null, messages);
+    }
+
+    private CompiledVersion compile(RenderTarget target) {
+        Map<String, String> sources = new LinkedHashMap<>();
+        List<String> roles = new ArrayList<>();
+        if (PromptVersion.TEXT.equals(target.type())) {
+            sources.put("template", target.template());
+        } else {
+            for (Map<String, String> message : target.messages()) {
+                sources.put("messages[" + roles.size() + "]", message.get("content"));
+                roles.add(message.get("role"));
+            }
+        }
+        java.util.Set<String> refs = new java.util.LinkedHashSet<>();
+        if (target.published() == null) {
+            sources.values().forEach(source -> refs.addAll(Templates.references(source).partials()));
+        } else {
+            refs.addAll(partialsOf(target, sources));
+        }
+        PartialResolver.Resolution resolution = partials.resolve(target.tenantId(), target.name(), refs);
+        if (!resolution.problems().isEmpty()) {
+            throw new ApiException(422, "PARTIAL_UNRESOLVED", resolution.problems().get(0),
+                    Map.of("problems", resolution.problems()));
+        }
+        if (target.published() == null) {
+            return build(target, sources, roles, resolution);
+        }
+        return compiled.get(target.versionId() + resolution.signature(), key -> build(target, sources, roles, resolution));
+    }
+
+    /** The partials a published version names, worked out once per version. */
+    private final Cache<java.util.UUID, java.util.Set<String>> partialNames = Caffeine.newBuilder().maximumSize(20_000).build();
+
+    private java.util.Set<String> partialsOf(RenderTarget target, Map<String, String> sources) {
+        return partialNames.get(target.versionId(), id -> {
+            java.util.Set<String> refs = new java.util.LinkedHashSet<>();
+            sources.values().forEach(source -> refs.addAll(Templates.references(source).partials()));
+            return java.util.Set.copyOf(refs);
+        });
+    }
+
+    private CompiledVersion build(RenderTarget target, Map<String, String> sources, List<String> roles,
+            PartialResolver.Resolution resolution) {
+        List<Template> templates = new ArrayList<>();
+        for (String source : sources.values()) {
+            templates.add(Templates.compile(source, resolution.sources()));
+        }
+        String schemaJson;
+        try {
+            schemaJson = json.writeValueAsString(target.variablesSchema());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return new CompiledVersion(List.copyOf(templates), List.copyOf(roles), VariablesSchema.compile(schemaJson, target.variablesSchema()));
+    }
+
+    private static String execute(Template template, Map<String, Object> values) {
+        StringWriter out = new BoundedWriter(MAX_OUTPUT_CHARS);
+        try {
+            template.execute(values, out);
+        } catch (BoundedWriter.Overflow e) {
+            throw new ApiException(422, "RENDER_TOO_LARGE", "The rendered prompt would exceed " + MAX_OUTPUT_CHARS + " characters");
+        } catch (MustacheException e) {
+            if (e.getCause() instanceof BoundedWriter.Overflow) {
+                throw new ApiException(422, "RENDER_TOO_LARGE", "The rendered prompt would exceed " + MAX_OUTPUT_CHARS + " characters");
+            }
+            throw new ApiException(422, "RENDER_FAILED", "The template could not be rendered with these variables");
+        }
+        return out.toString();
+    }
+
+    /** Stops a render whose output runs away (a big list in a section of a big template). */
+    static final class BoundedWriter extends StringWriter {
+
+        static final class Overflow extends RuntimeException {
+            Overflow() {
+                super(null, null, false, false);
+            }
+        }
+
+        private final int limit;
+
+        BoundedWriter(int limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        public void write(String str, int off, int len) {
+            guard(len);
+            super.write(str, off, len);
+        }
+
+        @Override
+        public void write(char[] cbuf, int off, int len) {
+            guard(len);
+            super.write(cbuf, off, len);
+        }
+
+        @Override
+        public void write(int c) {
+            guard(1);
+            super.write(c);
+        }
+
+        private void guard(int more) {
+            if (getBuffer().length() + more > limit) {
+                throw new Overflow();
+            }
+        }
+    }
+}

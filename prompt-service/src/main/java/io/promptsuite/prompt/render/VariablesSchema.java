@@ -1,0 +1,136 @@
+package io.promptsuite.prompt.render;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+
+import io.promptsuite.common.error.FieldError;
+
+/**
+ * A version's variables schema (JSON Schema 2020-12), compiled once per version with networknt. Values cross to the
+ * validator as JSON text: it runs on Jackson 3, Quarkus on Jackson 2.
+ */
+public final class VariablesSchema {
+
+    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    private static final Schema META = REGISTRY.getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
+
+    private final Schema schema;
+    private final Set<String> topLevel;
+    private final Set<String> everywhere;
+
+    private VariablesSchema(Schema schema, Set<String> topLevel, Set<String> everywhere) {
+        this.schema = schema;
+        this.topLevel = topLevel;
+        this.everywhere = everywhere;
+    }
+
+    /** Problems with a schema as a schema: not JSON Schema, not an object at the root, or reaching out of itself. */
+    public static List<String> problems(String schemaJson, Map<String, Object> schema) {
+        List<String> problems = new ArrayList<>();
+        for (Error error : META.validate(schemaJson, InputFormat.JSON)) {
+            problems.add(location(error) + ": " + error.getMessage());
+        }
+        Object type = schema.get("type");
+        if (type != null && !"object".equals(type)) {
+            problems.add("the root must describe an object (\"type\": \"object\"): variables are named");
+        }
+        collectRefs(schema, problems);
+        if (problems.isEmpty()) {
+            try {
+                REGISTRY.getSchema(schemaJson, InputFormat.JSON);
+            } catch (RuntimeException e) {
+                problems.add("the schema cannot be compiled: " + e.getClass().getSimpleName());
+            }
+        }
+        return problems;
+    }
+
+    public static VariablesSchema compile(String schemaJson, Map<String, Object> schema) {
+        Set<String> top = new LinkedHashSet<>();
+        if (schema.get("properties") instanceof Map<?, ?> properties) {
+            properties.keySet().forEach(k -> top.add(String.valueOf(k)));
+        }
+        Set<String> all = new LinkedHashSet<>();
+        collectPropertyNames(schema, all);
+        return new VariablesSchema(REGISTRY.getSchema(schemaJson, InputFormat.JSON), Set.copyOf(top), Set.copyOf(all));
+    }
+
+    /** Each problem with the variables, with its path ($.name, $.items[0].id). */
+    public List<FieldError> validate(String variablesJson, Collection<String> givenNames) {
+        List<FieldError> errors = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (Error error : schema.validate(variablesJson, InputFormat.JSON)) {
+            String path = location(error);
+            if ("required".equals(error.getKeyword()) && error.getProperty() != null) {
+                path = ("$".equals(path) ? "$" : path) + "." + error.getProperty();
+            }
+            if ("additionalProperties".equals(error.getKeyword()) && error.getProperty() != null) {
+                path = ("$".equals(path) ? "$" : path) + "." + error.getProperty();
+                errors.add(new FieldError(path, "is not declared in the variables schema"));
+                seen.add(path);
+                continue;
+            }
+            if (seen.add(path + "|" + error.getKeyword())) {
+                errors.add(new FieldError(path, error.getMessage()));
+            }
+        }
+        for (String name : givenNames) {
+            String path = "$." + name;
+            if (!topLevel.contains(name) && !seen.contains(path)) {
+                errors.add(new FieldError(path, "is not declared in the variables schema"));
+            }
+        }
+        return errors;
+    }
+
+    /** True when the name is a property somewhere in the schema (variables inside sections live in nested objects). */
+    public boolean declares(String variable) {
+        for (String part : variable.split("\\.")) {
+            if (!part.isEmpty() && !everywhere.contains(part)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String location(Error error) {
+        String location = error.getInstanceLocation() == null ? "$" : error.getInstanceLocation().toString();
+        return location.isEmpty() ? "$" : location;
+    }
+
+    private static void collectPropertyNames(Object node, Set<String> names) {
+        if (node instanceof Map<?, ?> map) {
+            if (map.get("properties") instanceof Map<?, ?> properties) {
+                properties.keySet().forEach(k -> names.add(String.valueOf(k)));
+            }
+            map.values().forEach(value -> collectPropertyNames(value, names));
+        } else if (node instanceof List<?> list) {
+            list.forEach(item -> collectPropertyNames(item, names));
+        }
+    }
+
+    private static void collectRefs(Object node, List<String> problems) {
+        if (node instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                if (("$ref".equals(entry.getKey()) || "$dynamicRef".equals(entry.getKey()))
+                        && !(entry.getValue() instanceof String ref && ref.startsWith("#"))) {
+                    problems.add("only local references (\"#/…\") are allowed, not " + entry.getValue());
+                }
+                collectRefs(entry.getValue(), problems);
+            }
+        } else if (node instanceof List<?> list) {
+            list.forEach(item -> collectRefs(item, problems));
+        }
+    }
+}

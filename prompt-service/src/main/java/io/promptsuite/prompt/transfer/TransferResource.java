@@ -1,0 +1,82 @@
+package io.promptsuite.prompt.transfer;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+
+import io.promptsuite.common.error.ApiException;
+import io.promptsuite.common.security.CallerContext;
+import io.promptsuite.common.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** A tenant's prompts as YAML, and back. */
+@Path("/api/v1/prompts")
+@Tag(name = "transfer")
+public class TransferResource {
+
+    static final String YAML = "application/yaml";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE))
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    @Inject
+    TransferService service;
+
+    @Inject
+    CallerContext callers;
+
+    @GET
+    @Path("/export")
+    @Produces(YAML)
+    @RolesAllowed(Roles.VIEWER)
+    public Response export() {
+        try {
+            String yaml = MAPPER.writeValueAsString(service.export(callers.caller()));
+            return Response.ok(yaml, YAML + ";charset=UTF-8")
+                    .header("Content-Disposition", "attachment; filename=\"prompts-" + callers.caller().tenantSlug() + ".yaml\"")
+                    .build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@code dry_run=true} (the default) answers the plan; {@code false} applies it, or answers 409 with it. */
+    @POST
+    @Path("/import")
+    @Consumes({ YAML, "application/x-yaml", "text/yaml", "text/plain", MediaType.APPLICATION_JSON })
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.EDITOR)
+    public TransferDtos.Plan importYaml(String body, @QueryParam("dry_run") @DefaultValue("true") boolean dryRun) {
+        if (body == null || body.isBlank()) {
+            throw ApiException.badRequest("INVALID_IMPORT", "The body is an export document (YAML)");
+        }
+        TransferDtos.Document document;
+        try {
+            document = MAPPER.readValue(body, TransferDtos.Document.class);
+        } catch (com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
+            throw ApiException.badRequest("INVALID_IMPORT", "Unknown field '" + e.getPropertyName() + "' in the document");
+        } catch (JsonProcessingException e) {
+            int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
+            throw ApiException.badRequest("INVALID_IMPORT", "The document is not valid YAML" + (line > 0 ? " (line " + line + ")" : ""));
+        }
+        return service.importDocument(callers.caller(), document, !dryRun);
+    }
+}

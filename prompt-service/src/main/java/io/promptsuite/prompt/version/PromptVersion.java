@@ -1,0 +1,75 @@
+package io.promptsuite.prompt.version;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** One version of a prompt. A draft may change; once published it never does. */
+@Entity
+@Table(name = "prompt_versions")
+public class PromptVersion {
+
+    public static final String DRAFT = "draft";
+    public static final String PUBLISHED = "published";
+    public static final String TEXT = "text";
+    public static final String CHAT = "chat";
+
+    @Id
+    public UUID id;
+
+    @Column(name = "prompt_id")
+    public UUID promptId;
+
+    @Column(name = "tenant_id")
+    public UUID tenantId;
+
+    public int version;
+
+    public String type;
+
+    public String template;
+
+    /** Chat prompts: ordered {role, content} messages, each content a template. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<Map<String, String>> messages;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "variables_schema")
+    public Map<String, Object> variablesSchema;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, Object> config;
+
+    @Column(name = "commit_message")
+    public String commitMessage;
+
+    public String status;
+
+    @Column(name = "created_by")
+    public String createdBy;
+
+    @Column(name = "created_at")
+    public OffsetDateTime createdAt;
+
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
+
+    @Column(name = "published_at")
+    public OffsetDateTime publishedAt;
+
+    @Column(name = "published_by")
+    public String publishedBy;
+
+    public boolean published() {
+        return PUBLISHED.equals(status);
+    }
+}

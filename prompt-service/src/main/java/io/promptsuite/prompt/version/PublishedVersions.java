@@ -1,0 +1,43 @@
+package io.promptsuite.prompt.version;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.promptsuite.prompt.cache.CacheConfig;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** Published versions never change, so each is read from PostgreSQL once per process and kept. */
+@ApplicationScoped
+public class PublishedVersions {
+
+    @Inject
+    CacheConfig config;
+
+    @Inject
+    VersionRepository versions;
+
+    private Cache<String, PublishedVersion> cache;
+
+    @PostConstruct
+    void init() {
+        cache = Caffeine.newBuilder().maximumSize(config.maxVersions()).build();
+    }
+
+    public Optional<PublishedVersion> get(UUID promptId, int version) {
+        String key = promptId + ":" + version;
+        PublishedVersion cached = cache.getIfPresent(key);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<PublishedVersion> loaded = QuarkusTransaction.requiringNew().call(() -> versions.find(promptId, version)
+                .filter(PromptVersion::published).map(PublishedVersion::of));
+        loaded.ifPresent(v -> cache.put(key, v));
+        return loaded;
+    }
+}
