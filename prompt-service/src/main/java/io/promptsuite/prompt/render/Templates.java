@@ -39,11 +39,37 @@ public final class Templates {
 
     /** The parse error of a template, or null when it parses. */
     public static String parseError(String source) {
+        String unclosed = unclosedTag(source);
+        if (unclosed != null) {
+            return unclosed;
+        }
         try {
             PARSER.compile(source);
             return null;
         } catch (MustacheException e) {
             return e.getMessage();
+        }
+    }
+
+    /** JMustache keeps a tag it can't close as literal text; a prompt author almost always meant a variable. */
+    private static String unclosedTag(String source) {
+        int from = 0;
+        while (true) {
+            int open = source.indexOf("{{", from);
+            if (open < 0) {
+                return null;
+            }
+            int inner = open + 2;
+            while (inner < source.length() && source.charAt(inner) == '{') {
+                inner++;
+            }
+            int close = source.indexOf("}}", inner);
+            int nextOpen = source.indexOf("{{", inner);
+            if (close < 0 || (nextOpen >= 0 && nextOpen < close)) {
+                int line = 1 + (int) source.substring(0, open).chars().filter(c -> c == '\n').count();
+                return "Unclosed tag '{{' on line " + line;
+            }
+            from = close + 2;
         }
     }
 

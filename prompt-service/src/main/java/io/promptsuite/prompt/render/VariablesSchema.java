@@ -104,9 +104,21 @@ public final class VariablesSchema {
         return true;
     }
 
+    /** The instance location as a JSON path ($.items[0].title), whatever notation the validator used. */
     private static String location(Error error) {
-        String location = error.getInstanceLocation() == null ? "$" : error.getInstanceLocation().toString();
-        return location.isEmpty() ? "$" : location;
+        String location = error.getInstanceLocation() == null ? "" : error.getInstanceLocation().toString();
+        if (location.startsWith("$")) {
+            return location;
+        }
+        StringBuilder path = new StringBuilder("$");
+        for (String segment : location.split("/")) {
+            if (segment.isEmpty()) {
+                continue;
+            }
+            String name = segment.replace("~1", "/").replace("~0", "~");
+            path.append(name.chars().allMatch(Character::isDigit) ? "[" + name + "]" : "." + name);
+        }
+        return path.toString();
     }
 
     private static void collectPropertyNames(Object node, Set<String> names) {
