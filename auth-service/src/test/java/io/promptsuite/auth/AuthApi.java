@@ -13,7 +13,7 @@ import io.restassured.specification.RequestSpecification;
 /** The HTTP calls tests make again and again, against the running service. */
 public final class AuthApi {
 
-    public static final String BOOTSTRAP_PASSWORD = "Test-Bootstrap-Pw-2026!";
+    public static final String BOOTSTRAP_PASSWORD = io.promptsuite.testing.TestEnvironment.bootstrapPassword();
     public static final String STRONG_PASSWORD = "Str0ng-Passw0rd-for-Tests!";
 
     private AuthApi() {

@@ -22,7 +22,7 @@ import io.restassured.specification.RequestSpecification;
  */
 class TwoPromptInstancesTest {
 
-    static final String ADMIN_PASSWORD = "E2e-Admin-Passw0rd-1!";
+    static final String ADMIN_PASSWORD = io.promptsuite.testing.TestEnvironment.bootstrapPassword();
     static final String SECRET = "e2e-prompt-client-secret-0123456789";
 
     static ServiceProcess auth;

@@ -11,7 +11,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  */
 public class AuthServiceResource implements QuarkusTestResourceLifecycleManager {
 
-    static final String BOOTSTRAP_PASSWORD = "Prompt-Tests-Admin-Pw-1!";
+    static final String BOOTSTRAP_PASSWORD = io.promptsuite.testing.TestEnvironment.bootstrapPassword();
     static final String CLIENT_SECRET = "prompt-service-test-secret-0123456789";
     static volatile String url;
 
