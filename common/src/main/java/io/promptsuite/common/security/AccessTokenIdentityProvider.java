@@ -21,7 +21,12 @@ public class AccessTokenIdentityProvider implements IdentityProvider<TokenAuthen
 
     @Override
     public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+        String token = request.getToken().getToken();
+        Caller known = verifier.cached(token);
+        if (known != null) {
+            return Uni.createFrom().item(CallerIdentities.of(known));
+        }
         // Blocking: an unknown kid may fetch the JWKS.
-        return context.runBlocking(() -> CallerIdentities.of(verifier.verify(request.getToken().getToken())));
+        return context.runBlocking(() -> CallerIdentities.of(verifier.verify(token)));
     }
 }

@@ -8,6 +8,10 @@ import java.util.Map;
 import java.util.Set;
 
 import org.jose4j.jwa.AlgorithmConstraints;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
@@ -30,6 +34,20 @@ public class AccessTokenVerifier {
     private final AuthVerificationConfig config;
     private final JwtConsumer consumer;
 
+    /** A verified token as it was, until its own expiry. */
+    private record Verified(Caller caller, long expiresAtMillis) {
+    }
+
+    /**
+     * Clients send the same token for minutes; its bytes verify the same way every time until it expires, so the
+     * result is kept by the exact token string (a signature check and a JSON parse saved per request).
+     */
+    private final Cache<String, Verified> verified = Caffeine.newBuilder()
+            .maximumSize(50_000)
+            .expireAfter(Expiry.creating((String token, Verified v) ->
+                    java.time.Duration.ofMillis(Math.max(0, v.expiresAtMillis() - System.currentTimeMillis()))))
+            .build();
+
     @Inject
     public AccessTokenVerifier(AuthVerificationConfig config, VerificationKeySource keys) {
         this.config = config;
@@ -48,7 +66,17 @@ public class AccessTokenVerifier {
         this.consumer = builder.build();
     }
 
+    /** The caller of a token verified before and not yet expired, or null. Never blocks. */
+    public Caller cached(String token) {
+        Verified hit = verified.getIfPresent(token);
+        return hit != null && hit.expiresAtMillis() > System.currentTimeMillis() ? hit.caller() : null;
+    }
+
     public Caller verify(String token) {
+        Caller known = cached(token);
+        if (known != null) {
+            return known;
+        }
         JwtClaims claims;
         try {
             claims = consumer.processToClaims(token);
@@ -62,9 +90,13 @@ public class AccessTokenVerifier {
             String scope = claims.getClaimValueAsString("scope");
             Set<String> scopes = scope == null || scope.isBlank() ? Set.of()
                     : new LinkedHashSet<>(Arrays.asList(scope.trim().split("\\s+")));
-            return new Caller(claims.getSubject(), claims.getClaimValueAsString(config.tenantClaim()),
-                    claims.getClaimValueAsString("tenant"), roles(claims), scopes,
+            Caller caller = new Caller(claims.getSubject(), claims.getClaimValueAsString(config.tenantClaim()),
+                    claims.getClaimValueAsString("tenant"), List.copyOf(roles(claims)), Set.copyOf(scopes),
                     claims.getClaimValueAsString("client_id"), Caller.Via.TOKEN, claims.getJwtId());
+            // Kept no longer than the token lives, less the skew the check allowed it.
+            long expires = claims.getExpirationTime().getValueInMillis();
+            verified.put(token, new Verified(caller, Math.min(expires, System.currentTimeMillis() + config.jwksCacheTtl().toMillis())));
+            return caller;
         } catch (MalformedClaimException | ClassCastException e) {
             throw CredentialRejectedException.of("TOKEN_INVALID", "The access token has malformed claims");
         }

@@ -20,6 +20,10 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthentica
 
     @Override
     public Uni<SecurityIdentity> authenticate(ApiKeyAuthenticationRequest request, AuthenticationRequestContext context) {
+        Caller known = verifier.cached(request.apiKey());
+        if (known != null) {
+            return Uni.createFrom().item(CallerIdentities.of(known));
+        }
         return context.runBlocking(() -> CallerIdentities.of(verifier.verify(request.apiKey())));
     }
 }

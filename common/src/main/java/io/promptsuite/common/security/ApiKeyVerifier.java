@@ -6,4 +6,9 @@ public interface ApiKeyVerifier {
     String HEADER = "X-API-Key";
 
     Caller verify(String apiKey);
+
+    /** The caller of a key checked moments ago, without blocking; null when it has to be checked. */
+    default Caller cached(String apiKey) {
+        return null;
+    }
 }

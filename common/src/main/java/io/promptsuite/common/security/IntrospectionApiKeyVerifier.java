@@ -54,6 +54,12 @@ public class IntrospectionApiKeyVerifier implements ApiKeyVerifier {
     }
 
     @Override
+    public Caller cached(String apiKey) {
+        Entry entry = cache.get(ApiKeyHashes.sha256(apiKey));
+        return entry != null && entry.expiresAtNanos() > System.nanoTime() ? entry.caller() : null;
+    }
+
+    @Override
     public Caller verify(String apiKey) {
         String hash = ApiKeyHashes.sha256(apiKey);
         Entry entry = cache.get(hash);

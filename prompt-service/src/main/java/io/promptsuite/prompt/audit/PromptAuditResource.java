@@ -51,7 +51,7 @@ public class PromptAuditResource {
     CallerContext callers;
 
     @GET
-    @Path("/{name: .+}/audit")
+    @Path("/{name}/audit")
     @RolesAllowed(Roles.VIEWER)
     @Transactional
     public Page<AuditView> list(@PathParam("name") String name, @Valid @BeanParam PageParams page) {

@@ -65,6 +65,11 @@ public class PromptHeadCache {
         local = Caffeine.newBuilder().maximumSize(config.maxHeads()).build();
     }
 
+    /** The head if this process holds a copy it can trust; never does I/O. */
+    public PromptHead peek(UUID tenantId, String name) {
+        return bus.inSync() ? local.getIfPresent(key(tenantId, name)) : null;
+    }
+
     public Optional<PromptHead> get(UUID tenantId, String name) {
         String key = key(tenantId, name);
         boolean trustLocal = bus.inSync();

@@ -51,7 +51,7 @@ public class DiffResource {
     CallerContext callers;
 
     @GET
-    @Path("/{name: .+}/diff")
+    @Path("/{name}/diff")
     @RolesAllowed(Roles.VIEWER)
     public DiffView diff(@PathParam("name") String name, @QueryParam("from") Integer from, @QueryParam("to") Integer to) {
         if (from == null || to == null || from < 1 || to < 1) {

@@ -63,21 +63,21 @@ public class LabelResource {
     CallerContext callers;
 
     @GET
-    @Path("/{name: .+}/labels")
+    @Path("/{name}/labels")
     @RolesAllowed(Roles.VIEWER)
     public List<LabelView> list(@PathParam("name") String name) {
         return service.list(callers.caller(), name).stream().map(LabelView::of).toList();
     }
 
     @PUT
-    @Path("/{name: .+}/labels/{label}")
+    @Path("/{name}/labels/{label}")
     @RolesAllowed(Roles.EDITOR)
     public LabelView move(@PathParam("name") String name, @PathParam("label") String label, @Valid @NotNull MoveLabel body) {
         return LabelView.of(service.move(callers.caller(), name, label, body.version(), body.reason()));
     }
 
     @PATCH
-    @Path("/{name: .+}/labels/{label}")
+    @Path("/{name}/labels/{label}")
     @RolesAllowed(Roles.EDITOR)
     public LabelView protect(@PathParam("name") String name, @PathParam("label") String label,
             @Valid @NotNull ProtectLabel body) {
@@ -85,7 +85,7 @@ public class LabelResource {
     }
 
     @DELETE
-    @Path("/{name: .+}/labels/{label}")
+    @Path("/{name}/labels/{label}")
     @RolesAllowed(Roles.EDITOR)
     public Response remove(@PathParam("name") String name, @PathParam("label") String label) {
         service.remove(callers.caller(), name, label);
@@ -93,7 +93,7 @@ public class LabelResource {
     }
 
     @GET
-    @Path("/{name: .+}/labels/{label}/history")
+    @Path("/{name}/labels/{label}/history")
     @RolesAllowed(Roles.VIEWER)
     public Page<HistoryView> history(@PathParam("name") String name, @PathParam("label") String label,
             @Valid @BeanParam PageParams page) {

@@ -94,7 +94,7 @@ public class PromptResource {
      * ETag: If-None-Match answers 304.
      */
     @GET
-    @Path("/{name: .+}")
+    @Path("/{name}")
     @RolesAllowed(Roles.VIEWER)
     public Response get(@PathParam("name") String name, @QueryParam("label") String label,
             @QueryParam("version") @Min(1) Integer version, @QueryParam("owner") String owner,
@@ -131,14 +131,14 @@ public class PromptResource {
     }
 
     @PATCH
-    @Path("/{name: .+}")
+    @Path("/{name}")
     @RolesAllowed(Roles.EDITOR)
     public PromptDtos.PromptView update(@PathParam("name") String name, @Valid @NotNull PromptDtos.UpdatePrompt body) {
         return service.view(service.update(callers.caller(), name, body));
     }
 
     @DELETE
-    @Path("/{name: .+}")
+    @Path("/{name}")
     @RolesAllowed(Roles.ADMIN)
     public Response delete(@PathParam("name") String name) {
         service.delete(callers.caller(), name);
@@ -146,7 +146,7 @@ public class PromptResource {
     }
 
     @POST
-    @Path("/{name: .+}/restore")
+    @Path("/{name}/restore")
     @RolesAllowed(Roles.ADMIN)
     public PromptDtos.PromptView restore(@PathParam("name") String name) {
         return service.view(service.restore(callers.caller(), name));

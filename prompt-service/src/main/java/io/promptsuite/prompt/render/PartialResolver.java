@@ -44,19 +44,24 @@ public class PartialResolver {
     private final Cache<UUID, Set<String>> nested = Caffeine.newBuilder().maximumSize(20_000).build();
 
     public Resolution resolve(UUID tenantId, String selfName, Set<String> references) {
+        return resolve(tenantId, selfName, references, false);
+    }
+
+    /** With {@code memoryOnly}, anything not already in memory raises {@link NotInMemory} instead of being read. */
+    public Resolution resolve(UUID tenantId, String selfName, Set<String> references, boolean memoryOnly) {
         Map<String, String> sources = new LinkedHashMap<>();
         Map<String, String> used = new TreeMap<>();
         List<String> problems = new ArrayList<>();
         Deque<String> path = new ArrayDeque<>();
         path.push(selfName);
         for (String reference : references) {
-            visit(tenantId, reference, path, sources, used, problems);
+            visit(tenantId, reference, path, sources, used, problems, memoryOnly);
         }
         return new Resolution(sources, used.toString(), problems);
     }
 
     private void visit(UUID tenantId, String reference, Deque<String> path, Map<String, String> sources,
-            Map<String, String> used, List<String> problems) {
+            Map<String, String> used, List<String> problems, boolean memoryOnly) {
         PartialRef ref = PartialRef.parse(reference);
         if (path.contains(ref.name())) {
             problems.add("partial '" + reference + "' forms a cycle: " + String.join(" > ", reversed(path)) + " > " + ref.name());
@@ -69,7 +74,10 @@ public class PartialResolver {
         if (sources.containsKey(reference)) {
             return;
         }
-        PromptHead head = heads.get(tenantId, ref.name()).orElse(null);
+        PromptHead head = memoryOnly ? heads.peek(tenantId, ref.name()) : heads.get(tenantId, ref.name()).orElse(null);
+        if (head == null && memoryOnly) {
+            throw NotInMemory.INSTANCE;
+        }
         if (head == null) {
             problems.add("partial '" + reference + "': no prompt named '" + ref.name() + "'");
             return;
@@ -79,7 +87,10 @@ public class PartialResolver {
             problems.add("partial '" + reference + "': prompt '" + ref.name() + "' has no label '" + ref.label() + "'");
             return;
         }
-        PublishedVersion version = versions.get(head.promptId(), number).orElse(null);
+        PublishedVersion version = memoryOnly ? versions.peek(head.promptId(), number) : versions.get(head.promptId(), number).orElse(null);
+        if (version == null && memoryOnly) {
+            throw NotInMemory.INSTANCE;
+        }
         if (version == null || !PromptVersion.TEXT.equals(version.type())) {
             problems.add("partial '" + reference + "': only published text prompts can be included");
             return;
@@ -88,7 +99,7 @@ public class PartialResolver {
         used.put(reference, version.id().toString());
         path.push(ref.name());
         for (String inner : nested.get(version.id(), id -> Templates.references(version.template()).partials())) {
-            visit(tenantId, inner, path, sources, used, problems);
+            visit(tenantId, inner, path, sources, used, problems, memoryOnly);
         }
         path.pop();
     }

@@ -4,7 +4,10 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.promptsuite.common.security.Caller;
 import io.promptsuite.common.security.CallerContext;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.promptsuite.common.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -45,12 +48,21 @@ public class RenderResource {
     CallerContext callers;
 
     @POST
-    @Path("/{name: .+}/render")
+    @Path("/{name}/render")
     @RolesAllowed(Roles.VIEWER)
-    public RenderResponse render(@PathParam("name") String name, @Valid RenderRequest body) {
+    public Uni<RenderResponse> render(@PathParam("name") String name, @Valid RenderRequest body) {
         RenderRequest request = body == null ? new RenderRequest(null, null, null, null) : body;
-        RenderService.Rendered r = service.render(callers.caller(), name, request.owner(), request.label(), request.version(),
-                request.variables());
+        Caller caller = callers.caller();
+        // The hot path: everything already in memory, answered on the event loop without a thread hop.
+        var fast = service.renderFromMemory(caller, name, request.owner(), request.label(), request.version(), request.variables());
+        if (fast.isPresent()) {
+            return Uni.createFrom().item(response(fast.get()));
+        }
+        return Uni.createFrom().item(() -> response(service.render(caller, name, request.owner(), request.label(),
+                request.version(), request.variables()))).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private static RenderResponse response(RenderService.Rendered r) {
         return new RenderResponse(r.name(), r.version(), r.type(), r.label(), r.text(), r.messages());
     }
 }

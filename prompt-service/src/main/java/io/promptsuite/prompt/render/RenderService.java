@@ -57,7 +57,25 @@ public class RenderService {
     }
 
     public Rendered render(Caller caller, String name, String owner, String label, Integer version, Map<String, Object> variables) {
-        RenderTarget target = resolver.resolve(caller, name, owner, label, version);
+        return render(caller, name, owner, label, version, variables, false);
+    }
+
+    /**
+     * The render as it would be, from memory only: empty when something must first be read from PostgreSQL or
+     * Redis. Safe on the event loop.
+     */
+    public java.util.Optional<Rendered> renderFromMemory(Caller caller, String name, String owner, String label, Integer version,
+            Map<String, Object> variables) {
+        try {
+            return java.util.Optional.of(render(caller, name, owner, label, version, variables, true));
+        } catch (NotInMemory e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private Rendered render(Caller caller, String name, String owner, String label, Integer version, Map<String, Object> variables,
+            boolean memoryOnly) {
+        RenderTarget target = resolver.resolve(caller, name, owner, label, version, memoryOnly);
         Map<String, Object> values = variables == null ? Map.of() : variables;
         String valuesJson;
         try {
@@ -68,7 +86,7 @@ public class RenderService {
         if (valuesJson.length() > MAX_VARIABLES_BYTES) {
             throw new ApiException(413, "VARIABLES_TOO_LARGE", "variables may hold at most 256 KiB of JSON");
         }
-        CompiledVersion compiledVersion = compile(target);
+        CompiledVersion compiledVersion = compile(target, memoryOnly);
         List<FieldError> errors = compiledVersion.schema().validate(valuesJson, values.keySet());
         if (!errors.isEmpty()) {
             Map<String, Object> details = new LinkedHashMap<>();
@@ -89,7 +107,7 @@ public class RenderService {
         return new Rendered(name, target.number(), target.type(), target.label(), null, messages);
     }
 
-    private CompiledVersion compile(RenderTarget target) {
+    private CompiledVersion compile(RenderTarget target, boolean memoryOnly) {
         Map<String, String> sources = new LinkedHashMap<>();
         List<String> roles = new ArrayList<>();
         if (PromptVersion.TEXT.equals(target.type())) {
@@ -106,7 +124,7 @@ public class RenderService {
         } else {
             refs.addAll(partialsOf(target, sources));
         }
-        PartialResolver.Resolution resolution = partials.resolve(target.tenantId(), target.name(), refs);
+        PartialResolver.Resolution resolution = partials.resolve(target.tenantId(), target.name(), refs, memoryOnly);
         if (!resolution.problems().isEmpty()) {
             throw new ApiException(422, "PARTIAL_UNRESOLVED", resolution.problems().get(0),
                     Map.of("problems", resolution.problems()));
@@ -114,7 +132,15 @@ public class RenderService {
         if (target.published() == null) {
             return build(target, sources, roles, resolution);
         }
-        return compiled.get(target.versionId() + resolution.signature(), key -> build(target, sources, roles, resolution));
+        String key = target.versionId() + resolution.signature();
+        if (memoryOnly) {
+            CompiledVersion hit = compiled.getIfPresent(key);
+            if (hit == null) {
+                throw NotInMemory.INSTANCE;
+            }
+            return hit;
+        }
+        return compiled.get(key, k -> build(target, sources, roles, resolution));
     }
 
     /** The partials a published version names, worked out once per version. */

@@ -48,12 +48,27 @@ public class Resolver {
             .expireAfterWrite(Duration.ofMinutes(5)).build();
 
     public RenderTarget resolve(Caller caller, String name, String owner, String label, Integer version) {
+        return resolve(caller, name, owner, label, version, false);
+    }
+
+    /** With {@code memoryOnly}, anything not already in memory raises {@link NotInMemory} instead of being read. */
+    public RenderTarget resolve(Caller caller, String name, String owner, String label, Integer version, boolean memoryOnly) {
         if (label != null && version != null) {
             throw ApiException.badRequest("LABEL_AND_VERSION", "Give a label or a version, not both");
         }
         boolean own = owner == null || owner.equals(caller.tenantSlug());
-        PromptHead head = own ? ownHead(caller, name) : publicHead(owner, name);
+        if (memoryOnly && !own) {
+            throw NotInMemory.INSTANCE;
+        }
+        PromptHead head = own ? ownHead(caller, name, memoryOnly) : publicHead(owner, name);
         if (version != null) {
+            if (memoryOnly) {
+                PublishedVersion cached = published.peek(head.promptId(), version);
+                if (cached == null) {
+                    throw NotInMemory.INSTANCE;
+                }
+                return new RenderTarget(head.tenantId(), name, null, cached, null);
+            }
             Optional<PublishedVersion> v = published.get(head.promptId(), version);
             if (v.isPresent()) {
                 return new RenderTarget(head.tenantId(), name, null, v.get(), null);
@@ -71,13 +86,26 @@ public class Resolver {
         if (number == null) {
             throw ApiException.notFound("LABEL_NOT_FOUND", "Prompt '" + name + "' has no label '" + wanted + "'");
         }
-        PublishedVersion v = published.get(head.promptId(), number)
+        PublishedVersion cached = memoryOnly ? published.peek(head.promptId(), number) : null;
+        if (memoryOnly && cached == null) {
+            throw NotInMemory.INSTANCE;
+        }
+        PublishedVersion v = cached != null ? cached : published.get(head.promptId(), number)
                 .orElseThrow(() -> ApiException.notFound("VERSION_NOT_FOUND", "Prompt '" + name + "' has no version " + number));
         return new RenderTarget(head.tenantId(), name, wanted, v, null);
     }
 
-    private PromptHead ownHead(Caller caller, String name) {
-        PromptHead head = heads.get(UUID.fromString(caller.tenantId()), name).orElseThrow(() -> PromptService.notFound(name));
+    private PromptHead ownHead(Caller caller, String name, boolean memoryOnly) {
+        UUID tenantId = UUID.fromString(caller.tenantId());
+        PromptHead head;
+        if (memoryOnly) {
+            head = heads.peek(tenantId, name);
+            if (head == null) {
+                throw NotInMemory.INSTANCE;
+            }
+        } else {
+            head = heads.get(tenantId, name).orElseThrow(() -> PromptService.notFound(name));
+        }
         if (Prompt.PRIVATE.equals(head.visibility()) && !caller.has(Roles.EDITOR)) {
             throw PromptService.notFound(name);
         }

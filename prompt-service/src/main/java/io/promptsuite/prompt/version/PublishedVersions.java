@@ -29,6 +29,11 @@ public class PublishedVersions {
         cache = Caffeine.newBuilder().maximumSize(config.maxVersions()).build();
     }
 
+    /** The version if already in memory; never does I/O. */
+    public PublishedVersion peek(UUID promptId, int version) {
+        return cache.getIfPresent(promptId + ":" + version);
+    }
+
     public Optional<PublishedVersion> get(UUID promptId, int version) {
         String key = promptId + ":" + version;
         PublishedVersion cached = cache.getIfPresent(key);

@@ -35,7 +35,7 @@ public class VersionResource {
     CallerContext callers;
 
     @POST
-    @Path("/{name: .+}/versions")
+    @Path("/{name}/versions")
     @RolesAllowed(Roles.EDITOR)
     public Response create(@PathParam("name") String name, @Valid @NotNull VersionDtos.CreateVersion body) {
         PromptVersion v = service.create(callers.caller(), name, body);
@@ -44,21 +44,21 @@ public class VersionResource {
     }
 
     @GET
-    @Path("/{name: .+}/versions")
+    @Path("/{name}/versions")
     @RolesAllowed(Roles.VIEWER)
     public List<VersionDtos.VersionView> list(@PathParam("name") String name) {
         return service.list(callers.caller(), name).stream().map(v -> VersionDtos.VersionView.of(name, v)).toList();
     }
 
     @GET
-    @Path("/{name: .+}/versions/{n: [0-9]+}")
+    @Path("/{name}/versions/{n: [0-9]+}")
     @RolesAllowed(Roles.VIEWER)
     public VersionDtos.VersionView get(@PathParam("name") String name, @PathParam("n") int number) {
         return VersionDtos.VersionView.of(name, service.get(callers.caller(), name, number));
     }
 
     @PATCH
-    @Path("/{name: .+}/versions/{n: [0-9]+}")
+    @Path("/{name}/versions/{n: [0-9]+}")
     @RolesAllowed(Roles.EDITOR)
     public VersionDtos.VersionView update(@PathParam("name") String name, @PathParam("n") int number,
             @Valid @NotNull VersionDtos.UpdateVersion body) {
@@ -66,7 +66,7 @@ public class VersionResource {
     }
 
     @DELETE
-    @Path("/{name: .+}/versions/{n: [0-9]+}")
+    @Path("/{name}/versions/{n: [0-9]+}")
     @RolesAllowed(Roles.EDITOR)
     public Response delete(@PathParam("name") String name, @PathParam("n") int number) {
         service.delete(callers.caller(), name, number);
@@ -75,7 +75,7 @@ public class VersionResource {
 
     /** A body is optional; an empty object or none at all both publish. */
     @POST
-    @Path("/{name: .+}/versions/{n: [0-9]+}/publish")
+    @Path("/{name}/versions/{n: [0-9]+}/publish")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.EDITOR)
     public VersionDtos.VersionView publish(@PathParam("name") String name, @PathParam("n") int number) {
