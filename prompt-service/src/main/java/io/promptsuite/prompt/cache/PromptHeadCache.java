@@ -72,14 +72,20 @@ public class PromptHeadCache {
 
     public Optional<PromptHead> get(UUID tenantId, String name) {
         String key = key(tenantId, name);
-        boolean trustLocal = bus.inSync();
-        if (trustLocal) {
-            PromptHead cached = local.getIfPresent(key);
-            if (cached != null) {
-                return Optional.of(cached);
-            }
+        if (!bus.inSync()) {
+            return Optional.ofNullable(load(tenantId, name, key));
         }
         long seen = generation.get();
+        // One load per key at a time: a burst of requests for a cold prompt waits for the first instead of piling on.
+        PromptHead head = local.get(key, k -> load(tenantId, name, k));
+        if (head != null && generation.get() != seen) {
+            // A change was announced while loading: what we loaded may predate it.
+            local.invalidate(key);
+        }
+        return Optional.ofNullable(head);
+    }
+
+    private PromptHead load(UUID tenantId, String name, String key) {
         PromptHead head = fromRedis(key);
         if (head == null) {
             head = fromDatabase(tenantId, name);
@@ -87,10 +93,7 @@ public class PromptHeadCache {
                 toRedis(key, head, true);
             }
         }
-        if (head != null && trustLocal && generation.get() == seen) {
-            local.put(key, head);
-        }
-        return Optional.ofNullable(head);
+        return head;
     }
 
     /** After a committed change: the Redis copy is replaced with the truth, the local one dropped. */
@@ -103,7 +106,7 @@ public class PromptHeadCache {
                 try {
                     redis.key().del(redisKey(key));
                 } catch (Exception e) {
-                    bus.markDown(e);
+                    bus.failed(e);
                 }
             }
         } else {
@@ -145,7 +148,7 @@ public class PromptHeadCache {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             return null;
         } catch (Exception e) {
-            bus.markDown(e);
+            bus.failed(e);
             return null;
         }
     }
@@ -163,7 +166,7 @@ public class PromptHeadCache {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         } catch (Exception e) {
-            bus.markDown(e);
+            bus.failed(e);
         }
     }
 

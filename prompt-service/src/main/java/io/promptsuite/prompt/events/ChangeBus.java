@@ -71,6 +71,7 @@ public class ChangeBus {
             try {
                 redis.pubsub(String.class).publish(channel(), json.writeValueAsString(stamped));
             } catch (Exception e) {
+                // Other instances may have missed this change: the check will resubscribe them and they will clear.
                 markDown(e);
             }
         }
@@ -83,6 +84,14 @@ public class ChangeBus {
 
     public boolean redisUp() {
         return redisUp;
+    }
+
+    /**
+     * A Redis call on a request's path failed. The request goes on from PostgreSQL; whether Redis is down is for the
+     * periodic check to decide, so a burst of busy-pool errors doesn't throw away every cache.
+     */
+    public void failed(Throwable cause) {
+        LOG.debugf("Redis call failed (%s); answered from PostgreSQL", cause.getClass().getSimpleName());
     }
 
     public void markDown(Throwable cause) {
