@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,8 +35,10 @@ class TwoPromptInstancesTest {
     static void start() {
         int authPort = ServiceProcess.freePort();
         String authUrl = "http://127.0.0.1:" + authPort;
+        // New signing keys sign at once here, so a rotation can be seen by the verifiers within the test.
         auth = ServiceProcess.start("auth-service", authPort, Map.of("AUTH_BOOTSTRAP_PASSWORD", ADMIN_PASSWORD,
-                "SUITE_ISSUER", authUrl, "SUITE_AUTH_URL", authUrl, "SUITE_PROMPT_CLIENT_SECRET", SECRET));
+                "SUITE_ISSUER", authUrl, "SUITE_AUTH_URL", authUrl, "SUITE_PROMPT_CLIENT_SECRET", SECRET,
+                "AUTH_SIGNING_PUBLISH_AHEAD", "PT0S"));
         Map<String, String> promptEnv = Map.of("SUITE_ISSUER", authUrl, "SUITE_AUTH_URL", authUrl,
                 "SUITE_AUTH_CLIENT_ID", "prompt-service", "SUITE_AUTH_CLIENT_SECRET", SECRET);
         first = ServiceProcess.start("prompt-service", ServiceProcess.freePort(), promptEnv);
@@ -115,6 +118,27 @@ class TwoPromptInstancesTest {
                     .body(Map.of("version", 2)).put(path(name) + "/labels/production").then().statusCode(403)
                     .body("code", equalTo("LABEL_PROTECTED"));
         }
+    }
+
+    @Test
+    void aTokenSignedWithAFreshlyRotatedKeyIsAcceptedAtOnce() throws Exception {
+        // Both instances have fetched and cached the JWKS by now.
+        for (ServiceProcess instance : List.of(first, second)) {
+            on(instance).get("/api/v1/prompts").then().statusCode(200);
+        }
+        String newKid = given().baseUri(auth.url()).auth().oauth2(admin).post("/api/v1/signing-keys/rotate").then()
+                .statusCode(200).extract().path("kid");
+        String fresh = given().baseUri(auth.url()).contentType(ContentType.JSON)
+                .body(Map.of("tenant", "default", "email", "admin@local", "password", ADMIN_PASSWORD))
+                .post("/api/v1/auth/login").then().statusCode(200).extract().path("access_token");
+        String header = new String(java.util.Base64.getUrlDecoder().decode(fresh.split("\\.")[0]), StandardCharsets.UTF_8);
+        assertTrue(header.contains(newKid), header);
+        // An unknown kid makes the verifier refetch the JWKS instead of refusing the token.
+        for (ServiceProcess instance : List.of(first, second)) {
+            given().baseUri(instance.url()).auth().oauth2(fresh).get("/api/v1/prompts").then().statusCode(200);
+        }
+        // Tokens signed with the retired key keep working until they expire.
+        on(second).get("/api/v1/prompts").then().statusCode(200);
     }
 
     @Test

@@ -148,7 +148,6 @@ public class ApiKeyService {
     }
 
     private static ApiException invalid(String field, String message) {
-        return new ApiException(400, "VALIDATION_FAILED", "The request has invalid fields",
-                Map.of("fields", List.of(new FieldError(field, message))));
+        return ApiException.invalidField(field, message);
     }
 }

@@ -49,8 +49,7 @@ public class TenantService {
     public Created create(String slug, String name, String adminEmail, String adminPassword, String actorId,
             boolean adminIsPlatformAdmin) {
         if (slug == null || !slug.matches(SLUG_PATTERN)) {
-            throw new ApiException(400, "VALIDATION_FAILED", "The request has invalid fields", Map.of("fields",
-                    List.of(new FieldError("slug", "lower-case letters, digits and inner hyphens, at most 63"))));
+            throw ApiException.invalidField("slug", "lower-case letters, digits and inner hyphens, at most 63");
         }
         String email = UserService.normalizeEmail(adminEmail);
         policy.check("admin_password", adminPassword, email);

@@ -160,16 +160,14 @@ public class UserService {
     public static String normalizeEmail(String email) {
         String normalized = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
         if (!normalized.matches("[^@\\s]{1,64}@[^@\\s]{1,189}") || normalized.length() > 254) {
-            throw new ApiException(400, "VALIDATION_FAILED", "The request has invalid fields",
-                    Map.of("fields", List.of(new FieldError("email", "must be an email address"))));
+            throw ApiException.invalidField("email", "must be an email address");
         }
         return normalized;
     }
 
     private static void checkRole(String role) {
         if (!Roles.isTenantRole(role)) {
-            throw new ApiException(400, "VALIDATION_FAILED", "The request has invalid fields",
-                    Map.of("fields", List.of(new FieldError("role", "must be one of admin, editor, viewer"))));
+            throw ApiException.invalidField("role", "must be one of admin, editor, viewer");
         }
     }
 

@@ -29,6 +29,12 @@ public class ApiException extends RuntimeException {
         return new ApiException(400, code, message);
     }
 
+    /** A 400 naming one bad field, in the same shape as bean-validation failures. */
+    public static ApiException invalidField(String field, String message) {
+        return new ApiException(400, "VALIDATION_FAILED", "The request has invalid fields",
+                Map.of("fields", java.util.List.of(new FieldError(field, message))));
+    }
+
     public static ApiException notFound(String code, String message) {
         return new ApiException(404, code, message);
     }
