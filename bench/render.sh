@@ -92,8 +92,8 @@ ratio="$(python3 -c "a='$TRIVIAL'.split('|')[1]; b='$RENDER'.split('|')[1]; prin
 
 ## Where the time goes
 
-Profiled with JFR under this load (\`jcmd <pid> JFR.start settings=profile\`, then \`jfr print --events
-jdk.ExecutionSample\`). The render's own work is small: JSON Schema validation about 6 % of samples, JMustache 2 %,
+Profiled with JFR under this load (`jcmd <pid> JFR.start settings=profile`, then `jfr print --events
+jdk.ExecutionSample`). The render's own work is small: JSON Schema validation about 6 % of samples, JMustache 2 %,
 resolution and caches under 3 %. Most of the time is the HTTP stack every REST endpoint pays (Netty, RESTEasy
 Reactive, CDI, security, Jackson, Micrometer), which the trivial endpoint (a Vert.x route) does not. Both endpoints
 share the machine's two cores with wrk itself, so the numbers move by ±20 % between runs.
@@ -102,13 +102,13 @@ What made the difference, measured one at a time (render requests/s at 64 connec
 
 | change | before | after |
 |---|---|---|
-| trusted proxies by address only: an IPv6 literal in \`quarkus.http.proxy.trusted-proxies\` was looked up in DNS, stalling requests 5 s | ~20 | 4 000 |
+| trusted proxies by address only: an IPv6 literal in `quarkus.http.proxy.trusted-proxies` was looked up in DNS, stalling requests 5 s | ~20 | 4 000 |
 | cache verified access tokens by their exact bytes until they expire (no RSA check and JSON parse per request) | 4 000 | 6 800 |
-| plain \`{name}\` routes with prompt paths folded before routing (regex templates were ~15 % of CPU) | 6 800 | 7 300 |
+| plain `{name}` routes with prompt paths folded before routing (regex templates were ~15 % of CPU) | 6 800 | 7 300 |
 | renders found entirely in memory answered on the event loop, without a worker-thread hop | 7 300 | 18 000 |
 | one head load per key under bursts, a busy Redis pool no longer taken for Redis down | flapping | 19 800 |
 | ParallelGC, 512 MiB heap | 19 800 | 24 800 |
-| one event loop per core (\`./suite up\` sets \`QUARKUS_HTTP_IO_THREADS\` to \`nproc\`; Quarkus's default is twice that) | 24 800, p99 13.9 ms | 29 400–31 600, p99 8.5–10.9 ms |
+| one event loop per core (`./suite up` sets `QUARKUS_HTTP_IO_THREADS` to `nproc`; Quarkus's default is twice that) | 24 800, p99 13.9 ms | 29 400–31 600, p99 8.5–10.9 ms |
 NOTES
 } > docs/benchmarks.md
 cat docs/benchmarks.md
