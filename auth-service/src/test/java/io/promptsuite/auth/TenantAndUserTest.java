@@ -111,6 +111,20 @@ class TenantAndUserTest {
     }
 
     @Test
+    void roleAndDisableHaveTheirOwnPathsToo() {
+        TenantAdmin t = newTenant();
+        String email = "alias@" + t.slug() + ".test";
+        String id = newUser(t, email, "viewer");
+        bearer(t.token()).body(Map.of("role", "admin")).put("/api/v1/users/" + id + "/role").then().statusCode(200)
+                .body("role", equalTo("admin"));
+        bearer(t.token()).body(Map.of("role", "root")).put("/api/v1/users/" + id + "/role").then().statusCode(400);
+        bearer(t.token()).post("/api/v1/users/" + id + "/disable").then().statusCode(200).body("disabled", equalTo(true));
+        login(t.slug(), email, STRONG_PASSWORD).then().statusCode(403).body("code", equalTo("USER_DISABLED"));
+        bearer(t.token()).post("/api/v1/users/" + id + "/enable").then().statusCode(200).body("disabled", equalTo(false));
+        login(t.slug(), email, STRONG_PASSWORD).then().statusCode(200);
+    }
+
+    @Test
     void theLastAdminStaysAndUsersCanBeDeleted() {
         TenantAdmin t = newTenant();
         String adminId = bearer(t.token()).get("/api/v1/auth/me").then().extract().path("user_id");

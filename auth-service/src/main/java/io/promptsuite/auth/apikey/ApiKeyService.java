@@ -2,7 +2,6 @@ package io.promptsuite.auth.apikey;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,7 +15,6 @@ import io.promptsuite.auth.token.OpaqueTokens;
 import io.promptsuite.auth.user.User;
 import io.promptsuite.auth.user.UserRepository;
 import io.promptsuite.common.error.ApiException;
-import io.promptsuite.common.error.FieldError;
 import io.promptsuite.common.page.Page;
 import io.promptsuite.common.page.PageParams;
 import io.promptsuite.common.redis.RedisKeys;

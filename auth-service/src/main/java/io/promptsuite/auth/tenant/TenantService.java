@@ -1,6 +1,5 @@
 package io.promptsuite.auth.tenant;
 
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -12,7 +11,6 @@ import io.promptsuite.auth.user.User;
 import io.promptsuite.auth.user.UserRepository;
 import io.promptsuite.auth.user.UserService;
 import io.promptsuite.common.error.ApiException;
-import io.promptsuite.common.error.FieldError;
 import io.promptsuite.common.page.Page;
 import io.promptsuite.common.page.PageParams;
 import io.promptsuite.common.security.Roles;

@@ -81,6 +81,30 @@ public class UserResource {
         return UserDtos.UserView.of(user);
     }
 
+    public record ChangeRole(@jakarta.validation.constraints.NotBlank String role) {
+    }
+
+    @PUT
+    @Path("/{id}/role")
+    @RolesAllowed(Roles.ADMIN)
+    public UserDtos.UserView changeRole(@PathParam("id") UUID id, @Valid @NotNull ChangeRole body) {
+        return UserDtos.UserView.of(service.changeRole(tenant(), id, body.role(), callers.caller()));
+    }
+
+    @POST
+    @Path("/{id}/disable")
+    @RolesAllowed(Roles.ADMIN)
+    public UserDtos.UserView disable(@PathParam("id") UUID id) {
+        return UserDtos.UserView.of(service.setDisabled(tenant(), id, true, callers.caller()));
+    }
+
+    @POST
+    @Path("/{id}/enable")
+    @RolesAllowed(Roles.ADMIN)
+    public UserDtos.UserView enable(@PathParam("id") UUID id) {
+        return UserDtos.UserView.of(service.setDisabled(tenant(), id, false, callers.caller()));
+    }
+
     @DELETE
     @Path("/{id}")
     @RolesAllowed(Roles.ADMIN)
