@@ -55,14 +55,24 @@ public class Lockout {
 
     /** A correct password frees the account's slots; the source count stays, so spraying many accounts still trips it. */
     public void succeeded(String tenantSlug, String email, String source) {
-        keys.del(accountKey(tenantSlug, email));
-        if (source != null) {
-            redis.value(Long.class).decr(sourceKey(source));
+        try {
+            keys.del(accountKey(tenantSlug, email));
+            if (source != null) {
+                redis.value(Long.class).decr(sourceKey(source));
+            }
+        } catch (RuntimeException e) {
+            // The counts expire with their window; a success that couldn't clear them only delays the next lockout reset.
         }
     }
 
+    /** Without Redis attempts can't be counted, so sign-in fails closed rather than allow unlimited guesses. */
     private long incr(String key, long windowMillis) {
-        return redis.execute("EVAL", TAKE_SLOT, "1", key, String.valueOf(windowMillis)).toLong();
+        try {
+            return redis.execute("EVAL", TAKE_SLOT, "1", key, String.valueOf(windowMillis)).toLong();
+        } catch (RuntimeException e) {
+            throw new ApiException(503, "LOCKOUT_UNAVAILABLE", "Sign-in is unavailable for a moment; retry shortly")
+                    .withHeader("Retry-After", "5");
+        }
     }
 
     private ApiException locked(String code, String message, String key) {
