@@ -95,6 +95,32 @@ class LockoutTest {
     }
 
     @Test
+    void aLoginFloodGets503AtOnceAndNeverStarvesTokenVerification() throws Exception {
+        TenantAdmin t = newTenant();
+        String token = t.token();
+        ExecutorService pool = Executors.newFixedThreadPool(48);
+        try {
+            List<Future<Integer>> calls = new ArrayList<>();
+            for (int i = 0; i < 96; i++) {
+                int n = i;
+                calls.add(pool.submit(() -> loginFrom(randomSource(), t.slug(), "flood" + n + "@" + t.slug() + ".test",
+                        "Wrong-Passw0rd-1").statusCode()));
+            }
+            // While hashing is saturated, verifying tokens still answers.
+            bearer(token).get("/api/v1/auth/me").then().statusCode(200);
+            int busy = 0;
+            for (Future<Integer> call : calls) {
+                int status = call.get();
+                assertTrue(status == 401 || status == 503, "unexpected " + status);
+                busy += status == 503 ? 1 : 0;
+            }
+            assertTrue(busy > 0, "a pool of 2 with a queue of 16 must refuse some of 96 parallel logins");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void aSuccessClearsTheAccountCount() {
         TenantAdmin t = newTenant();
         for (int round = 0; round < 3; round++) {
