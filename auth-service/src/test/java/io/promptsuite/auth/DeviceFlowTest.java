@@ -42,7 +42,7 @@ class DeviceFlowTest {
         String page = given().header("X-Forwarded-For", randomSource())
                 .formParam("user_code", userCode).formParam("tenant", who.slug())
                 .formParam("email", who.email()).formParam("password", who.password())
-                .post("/device").then().statusCode(200).contentType(containsString("text/html"))
+                .post("/oauth/device").then().statusCode(200).contentType(containsString("text/html"))
                 .body(containsString("pmctl (Prompt Suite CLI)"))
                 .body(containsString(">Approve<")).body(containsString(">Deny<"))
                 .extract().asString();
@@ -56,7 +56,7 @@ class DeviceFlowTest {
         JsonPath started = start();
         assertTrue(started.getString("user_code").matches("[BCDFGHJKLMNPQRSTVWXZ]{4}-[BCDFGHJKLMNPQRSTVWXZ]{4}"),
                 started.getString("user_code"));
-        assertTrue(started.getString("verification_uri").endsWith("/device"));
+        assertTrue(started.getString("verification_uri").endsWith("/oauth/device"));
         assertEquals(started.getString("verification_uri") + "?user_code=" + started.getString("user_code"),
                 started.getString("verification_uri_complete"));
         assertTrue(started.getInt("expires_in") > 0);
@@ -75,7 +75,7 @@ class DeviceFlowTest {
 
     @Test
     void thePageWorksWithoutJavaScriptAndPrefillsTheCode() {
-        String page = given().queryParam("user_code", "BCDF-GHJK").get("/device").then().statusCode(200)
+        String page = given().queryParam("user_code", "BCDF-GHJK").get("/oauth/device").then().statusCode(200)
                 .contentType(containsString("text/html")).extract().asString();
         assertFalse(page.contains("<script"));
         for (String field : new String[] { "user_code", "tenant", "email", "password" }) {
@@ -84,7 +84,7 @@ class DeviceFlowTest {
         }
         assertTrue(page.contains("value=\"BCDF-GHJK\""));
         // The page escapes what it echoes.
-        String hostile = given().queryParam("user_code", "\"><script>x</script>").get("/device").then().statusCode(200)
+        String hostile = given().queryParam("user_code", "\"><script>x</script>").get("/oauth/device").then().statusCode(200)
                 .extract().asString();
         assertFalse(hostile.contains("<script>x"));
     }
@@ -97,10 +97,10 @@ class DeviceFlowTest {
         poll(deviceCode).then().statusCode(400).body("error", equalTo("authorization_pending"));
 
         String ticket = signIn(started.getString("user_code").toLowerCase().replace("-", " "), t);
-        given().formParam("consent", ticket).formParam("decision", "approve").post("/device/decision").then()
+        given().formParam("consent", ticket).formParam("decision", "approve").post("/oauth/device").then()
                 .statusCode(200).body(containsString("Device approved"));
         // The ticket is single use.
-        given().formParam("consent", ticket).formParam("decision", "deny").post("/device/decision").then().statusCode(400);
+        given().formParam("consent", ticket).formParam("decision", "deny").post("/oauth/device").then().statusCode(400);
 
         Thread.sleep(1100);
         JsonPath tokens = poll(deviceCode).then().statusCode(200).header("Cache-Control", "no-store")
@@ -124,7 +124,7 @@ class DeviceFlowTest {
         TenantAdmin t = newTenant();
         JsonPath started = start();
         String ticket = signIn(started.getString("user_code"), t);
-        given().formParam("consent", ticket).formParam("decision", "deny").post("/device/decision").then()
+        given().formParam("consent", ticket).formParam("decision", "deny").post("/oauth/device").then()
                 .statusCode(200).body(containsString("Device denied"));
         poll(started.getString("device_code")).then().statusCode(400).body("error", equalTo("access_denied"));
     }
@@ -148,7 +148,7 @@ class DeviceFlowTest {
                 java.time.OffsetDateTime.now().minusSeconds(1), started.getString("user_code").replace("-", "")));
         poll(started.getString("device_code")).then().statusCode(400).body("error", equalTo("expired_token"));
         given().formParam("user_code", started.getString("user_code")).formParam("tenant", "default")
-                .formParam("email", "admin@local").formParam("password", BOOTSTRAP_PASSWORD).post("/device").then()
+                .formParam("email", "admin@local").formParam("password", BOOTSTRAP_PASSWORD).post("/oauth/device").then()
                 .statusCode(400).body(containsString("unknown or has expired"));
     }
 
@@ -158,7 +158,7 @@ class DeviceFlowTest {
         JsonPath started = start();
         given().header("X-Forwarded-For", randomSource()).formParam("user_code", started.getString("user_code"))
                 .formParam("tenant", t.slug()).formParam("email", t.email()).formParam("password", "Wrong-Passw0rd-1")
-                .post("/device").then().statusCode(401).body(containsString("role=\"alert\""))
+                .post("/oauth/device").then().statusCode(401).body(containsString("role=\"alert\""))
                 .body(containsString("id=\"password\"")).body(not(containsString("Wrong-Passw0rd-1")));
     }
 

@@ -115,7 +115,7 @@ public interface AuthConfig {
         @WithDefault("5")
         int intervalSeconds();
 
-        /** The page people open to approve a device, as the gateway exposes it; defaults to the issuer's /device. */
+        /** The page people open to approve a device, as the gateway exposes it; defaults to the issuer's /oauth/device. */
         Optional<String> verificationUri();
     }
 

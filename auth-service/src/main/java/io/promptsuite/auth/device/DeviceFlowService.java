@@ -141,7 +141,7 @@ public class DeviceFlowService {
     }
 
     public String verificationUri() {
-        return config.device().verificationUri().orElse(verification.issuer() + "/device");
+        return config.device().verificationUri().orElse(verification.issuer() + "/oauth/device");
     }
 
     @Scheduled(every = "10m", delayed = "2m")

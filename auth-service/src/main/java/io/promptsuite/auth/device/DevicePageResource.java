@@ -34,7 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * client asks and approve or deny, then a result. The consent step carries a one-time ticket kept in Redis for five
  * minutes, so the decision can only come from the person who just signed in.
  */
-@Path("/device")
+@Path("/oauth/device")
 @Produces(MediaType.TEXT_HTML)
 public class DevicePageResource {
 
@@ -71,8 +71,17 @@ public class DevicePageResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
-    public Response signInAndAsk(@FormParam("user_code") String userCode, @FormParam("tenant") String tenant,
-            @FormParam("email") String email, @FormParam("password") String password) {
+    public Response post(@FormParam("user_code") String userCode, @FormParam("tenant") String tenant,
+            @FormParam("email") String email, @FormParam("password") String password,
+            @FormParam("consent") String consent, @FormParam("decision") String decision) {
+        // Both steps post to the page's own address, so the flow works behind any proxy path.
+        if (consent != null || decision != null) {
+            return decide(consent, decision);
+        }
+        return signInAndAsk(userCode, tenant, email, password);
+    }
+
+    private Response signInAndAsk(String userCode, String tenant, String email, String password) {
         if (isBlank(userCode) || isBlank(tenant) || isBlank(email) || isBlank(password)) {
             return html(400, signIn(userCode, tenant, email, "Fill in the code, tenant, email and password."));
         }
@@ -98,11 +107,7 @@ public class DevicePageResource {
                 .data("consent", ticket));
     }
 
-    @POST
-    @Path("/decision")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Operation(hidden = true)
-    public Response decide(@FormParam("consent") String ticket, @FormParam("decision") String decision) {
+    private Response decide(String ticket, String decision) {
         if (isBlank(ticket) || !("approve".equals(decision) || "deny".equals(decision))) {
             return html(400, result("Request not understood", "Start again from the code on your device."));
         }
@@ -134,7 +139,7 @@ public class DevicePageResource {
 
     private TemplateInstance base(String title, String step, String error) {
         return page.data("title", title).data("step", step).data("error", error)
-                .data("action", "consent".equals(step) ? "device/decision" : "device");
+                .data("action", "device");
     }
 
     private static Response html(int status, TemplateInstance instance) {
