@@ -12,11 +12,17 @@ public final class CredentialRejectedException {
 
     static final String CODE = "suite.code";
     static final String MESSAGE = "suite.message";
+    static final String STATUS = "suite.status";
 
     private CredentialRejectedException() {
     }
 
     public static AuthenticationFailedException of(String code, String message) {
-        return new AuthenticationFailedException(message, Map.of(CODE, code, MESSAGE, message));
+        return of(code, message, 401);
+    }
+
+    /** With another status than 401: 503 when the credential could not be checked at all. */
+    public static AuthenticationFailedException of(String code, String message, int status) {
+        return new AuthenticationFailedException(message, Map.of(CODE, code, MESSAGE, message, STATUS, status));
     }
 }

@@ -79,9 +79,13 @@ public class ErrorMappers {
     public Response unauthenticated(AuthenticationFailedException e) {
         String code = e.getAttribute(CredentialRejectedException.CODE);
         String message = e.getAttribute(CredentialRejectedException.MESSAGE);
+        Integer status = e.getAttribute(CredentialRejectedException.STATUS);
         if (code == null) {
             code = "UNAUTHENTICATED";
             message = "Authentication failed";
+        }
+        if (status != null && status != 401) {
+            return respond(Response.status(status).header("Retry-After", "5"), code, message, Map.of());
         }
         return respond(Response.status(401).header("WWW-Authenticate", "Bearer"), code, message, Map.of());
     }

@@ -5,15 +5,19 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.jboss.logging.Logger;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.promptsuite.common.error.ApiException;
 import io.promptsuite.common.error.CredentialRejectedException;
 import io.promptsuite.common.redis.RedisKeys;
 import io.quarkus.arc.DefaultBean;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -27,12 +31,9 @@ import jakarta.inject.Inject;
 public class IntrospectionApiKeyVerifier implements ApiKeyVerifier {
 
     private static final Logger LOG = Logger.getLogger(IntrospectionApiKeyVerifier.class);
-    private static final int MAX_ENTRIES = 10_000;
 
-    private record Entry(Caller caller, long expiresAtNanos) {
-    }
-
-    private final Map<String, Entry> cache = new ConcurrentHashMap<>();
+    /** Verified keys by hash, each trusted for {@code suite.auth.api-key-cache-ttl} at most. */
+    private Cache<String, Caller> cache;
 
     @Inject
     AuthVerificationConfig config;
@@ -46,8 +47,13 @@ public class IntrospectionApiKeyVerifier implements ApiKeyVerifier {
     @Inject
     RedisKeys redisKeys;
 
+    @PostConstruct
+    void init() {
+        cache = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(config.apiKeyCacheTtl()).build();
+    }
+
     void listenForRevocations(@Observes StartupEvent event) {
-        redis.pubsub(String.class).subscribe(redisKeys.key("auth", ApiKeyHashes.REVOCATION_CHANNEL), cache::remove)
+        redis.pubsub(String.class).subscribe(redisKeys.key("auth", ApiKeyHashes.REVOCATION_CHANNEL), cache::invalidate)
                 .subscribe().with(ignored -> {
                 }, failure -> LOG.warnf("Not listening for API key revocations (%s); cached keys expire after %s",
                         failure.getClass().getSimpleName(), config.apiKeyCacheTtl()));
@@ -55,22 +61,28 @@ public class IntrospectionApiKeyVerifier implements ApiKeyVerifier {
 
     @Override
     public Caller cached(String apiKey) {
-        Entry entry = cache.get(ApiKeyHashes.sha256(apiKey));
-        return entry != null && entry.expiresAtNanos() > System.nanoTime() ? entry.caller() : null;
+        return cache.getIfPresent(ApiKeyHashes.sha256(apiKey));
     }
 
     @Override
     public Caller verify(String apiKey) {
         String hash = ApiKeyHashes.sha256(apiKey);
-        Entry entry = cache.get(hash);
-        if (entry != null && entry.expiresAtNanos() > System.nanoTime()) {
-            return entry.caller();
+        Caller known = cache.getIfPresent(hash);
+        if (known != null) {
+            return known;
         }
-        Caller caller = toCaller(introspection.apiKey(apiKey));
-        if (cache.size() >= MAX_ENTRIES) {
-            cache.clear();
+        Map<String, Object> answer;
+        try {
+            answer = introspection.apiKey(apiKey);
+        } catch (ApiException e) {
+            throw CredentialRejectedException.of(e.code(), e.getMessage(), e.status());
+        } catch (RuntimeException e) {
+            // auth-service unreachable, slow, or its circuit open: say so rather than call the key bad.
+            LOG.warnf("API key introspection failed: %s", e.getClass().getSimpleName());
+            throw CredentialRejectedException.of("AUTH_UNAVAILABLE", "API keys can't be checked right now; retry shortly", 503);
         }
-        cache.put(hash, new Entry(caller, System.nanoTime() + config.apiKeyCacheTtl().toNanos()));
+        Caller caller = toCaller(answer);
+        cache.put(hash, caller);
         return caller;
     }
 
