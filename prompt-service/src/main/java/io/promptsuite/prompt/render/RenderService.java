@@ -51,6 +51,9 @@ public class RenderService {
 
     private Cache<String, CompiledVersion> compiled;
 
+    /** The partials a published version names, worked out once per version. */
+    private final Cache<java.util.UUID, java.util.Set<String>> partialNames = Caffeine.newBuilder().maximumSize(20_000).build();
+
     @PostConstruct
     void init() {
         compiled = Caffeine.newBuilder().maximumSize(config.maxVersions()).build();
@@ -142,9 +145,6 @@ public class RenderService {
         }
         return compiled.get(key, k -> build(target, sources, roles, resolution));
     }
-
-    /** The partials a published version names, worked out once per version. */
-    private final Cache<java.util.UUID, java.util.Set<String>> partialNames = Caffeine.newBuilder().maximumSize(20_000).build();
 
     private java.util.Set<String> partialsOf(RenderTarget target, Map<String, String> sources) {
         return partialNames.get(target.versionId(), id -> {

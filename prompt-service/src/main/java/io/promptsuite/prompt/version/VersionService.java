@@ -51,23 +51,9 @@ public class VersionService {
     @Transactional
     public PromptVersion create(Caller caller, String name, VersionDtos.CreateVersion body) {
         Prompt prompt = prompts.forChange(caller, name);
-        PromptVersion v = new PromptVersion();
-        v.id = UUID.randomUUID();
-        v.promptId = prompt.id;
-        v.tenantId = prompt.tenantId;
-        v.type = body.type();
-        v.template = body.template();
-        v.messages = messages(body.messages());
-        v.variablesSchema = body.variablesSchema() == null ? VersionContent.EMPTY_SCHEMA : body.variablesSchema();
-        v.config = body.config() == null ? Map.of() : body.config();
-        v.commitMessage = body.commitMessage();
-        VersionContent.check(v, json);
+        PromptVersion v = draftFrom(caller, prompt, body);
         prompt.lastVersion += 1;
         v.version = prompt.lastVersion;
-        v.status = PromptVersion.DRAFT;
-        v.createdBy = caller.userId();
-        v.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
-        v.updatedAt = v.createdAt;
         versions.persist(v);
         audit.record(prompt, "version.created", v.version, null, caller, null);
         return v;
@@ -76,11 +62,24 @@ public class VersionService {
     /** Creates a version as it was elsewhere (import): its number and status kept. */
     @Transactional(Transactional.TxType.MANDATORY)
     public PromptVersion importVersion(Caller caller, Prompt prompt, int number, VersionDtos.CreateVersion body, boolean publish) {
+        PromptVersion v = draftFrom(caller, prompt, body);
+        v.version = number;
+        prompt.lastVersion = Math.max(prompt.lastVersion, number);
+        versions.persist(v);
+        audit.record(prompt, "version.imported", number, null, caller, null);
+        if (publish) {
+            // Partials may be prompts of the same import, not yet visible to the resolver: they are checked at render.
+            publishChecked(caller, prompt, v, false);
+        }
+        return v;
+    }
+
+    /** A checked draft holding the body's content, not yet numbered nor stored. */
+    private PromptVersion draftFrom(Caller caller, Prompt prompt, VersionDtos.CreateVersion body) {
         PromptVersion v = new PromptVersion();
         v.id = UUID.randomUUID();
         v.promptId = prompt.id;
         v.tenantId = prompt.tenantId;
-        v.version = number;
         v.type = body.type();
         v.template = body.template();
         v.messages = messages(body.messages());
@@ -92,13 +91,6 @@ public class VersionService {
         v.createdBy = caller.userId();
         v.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         v.updatedAt = v.createdAt;
-        prompt.lastVersion = Math.max(prompt.lastVersion, number);
-        versions.persist(v);
-        audit.record(prompt, "version.imported", number, null, caller, null);
-        if (publish) {
-            // Partials may be prompts of the same import, not yet visible to the resolver: they are checked at render.
-            publishChecked(caller, prompt, v, false);
-        }
         return v;
     }
 
