@@ -12,8 +12,9 @@ THREADS=2
 AUTH="${AUTH:-http://127.0.0.1:8081}"
 PROMPT="${PROMPT:-http://127.0.0.1:8082}"
 PASSWORD="${AUTH_BOOTSTRAP_PASSWORD:-}"
-if [ -z "$PASSWORD" ] && [ -f .suite/bootstrap-admin.txt ]; then
-  PASSWORD="$(sed -n "s/.*password '\(.*\)'.*/\1/p" .suite/bootstrap-admin.txt)"
+KEPT=".suite/bootstrap-admin-${SUITE_DB:-promptsuite}.txt"
+if [ -z "$PASSWORD" ] && [ -f "$KEPT" ]; then
+  PASSWORD="$(sed -n "s/.*password '\(.*\)'.*/\1/p" "$KEPT")"
 fi
 [ -n "$PASSWORD" ] || { echo "set AUTH_BOOTSTRAP_PASSWORD to the bootstrap admin's password" >&2; exit 1; }
 
