@@ -1,7 +1,10 @@
 package io.promptsuite.prompt.cache;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import io.promptsuite.prompt.label.Label;
 
 /**
  * What the hot path needs to know about a prompt before touching a version: where it is, who may see it, and which
@@ -10,9 +13,9 @@ import java.util.UUID;
  * @param latest the newest published version, null when none is published
  */
 public record PromptHead(UUID promptId, UUID tenantId, String tenantSlug, String name, String description,
-        java.util.List<String> tags, String visibility, Map<String, Integer> labels, Integer latest) {
+        List<String> tags, String visibility, Map<String, Integer> labels, Integer latest) {
 
     public Integer resolve(String label) {
-        return io.promptsuite.prompt.label.Label.LATEST.equals(label) ? latest : labels.get(label);
+        return Label.LATEST.equals(label) ? latest : labels.get(label);
     }
 }

@@ -4,17 +4,21 @@ import java.net.URI;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.promptsuite.common.error.ApiException;
 import io.promptsuite.common.page.Page;
 import io.promptsuite.common.page.PageParams;
 import io.promptsuite.common.security.CallerContext;
 import io.promptsuite.common.security.Roles;
 import io.promptsuite.prompt.cache.PromptHead;
+import io.promptsuite.prompt.cache.PromptHeadCache;
 import io.promptsuite.prompt.render.RenderTarget;
 import io.promptsuite.prompt.render.Resolver;
 import io.promptsuite.prompt.version.VersionDtos;
@@ -49,7 +53,7 @@ public class PromptResource {
 
     /** A prompt as fetched by label or version: the resolved version, with the prompt around it. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record PromptRead(String name, String tenant, String description, java.util.List<String> tags, String visibility,
+    public record PromptRead(String name, String tenant, String description, List<String> tags, String visibility,
             Map<String, Integer> labels, Integer latestVersion, VersionDtos.VersionView resolved) {
     }
 
@@ -60,7 +64,7 @@ public class PromptResource {
     Resolver resolver;
 
     @Inject
-    io.promptsuite.prompt.cache.PromptHeadCache heads;
+    PromptHeadCache heads;
 
     @Inject
     CallerContext callers;
@@ -81,7 +85,7 @@ public class PromptResource {
             @QueryParam("tag") String tag, @QueryParam("scope") @DefaultValue("tenant") String scope,
             @QueryParam("deleted") @DefaultValue("false") boolean deleted) {
         if (!"tenant".equals(scope) && !"public".equals(scope)) {
-            throw io.promptsuite.common.error.ApiException.badRequest("INVALID_SCOPE", "scope is tenant or public");
+            throw ApiException.badRequest("INVALID_SCOPE", "scope is tenant or public");
         }
         if (deleted) {
             PromptService.requireAdmin(callers.caller(), "Listing deleted prompts");
@@ -103,14 +107,14 @@ public class PromptResource {
         RenderTarget target;
         try {
             target = resolver.resolve(caller, name, owner, label, version);
-        } catch (io.promptsuite.common.error.ApiException e) {
+        } catch (ApiException e) {
             // Without an explicit label or version, a prompt with nothing in production is still worth showing.
             if (label != null || version != null || !"LABEL_NOT_FOUND".equals(e.code())) {
                 throw e;
             }
             target = null;
         }
-        PromptHead head = heads.get(target == null ? java.util.UUID.fromString(caller.tenantId()) : target.tenantId(), name)
+        PromptHead head = heads.get(target == null ? UUID.fromString(caller.tenantId()) : target.tenantId(), name)
                 .orElseThrow(() -> PromptService.notFound(name));
         VersionDtos.VersionView resolved = target == null ? null
                 : target.published() != null ? VersionDtos.VersionView.of(name, target.published(), target.label())
