@@ -31,10 +31,6 @@ public class AuditLog {
             Map<String, Object> details) {
     }
 
-    public static Entry event(UUID tenantId, AuditType type, String actorId, String actorEmail, String target) {
-        return new Entry(tenantId, type, actorId, actorEmail, target, null);
-    }
-
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void record(Entry entry) {
         AuditEvent event = new AuditEvent();
