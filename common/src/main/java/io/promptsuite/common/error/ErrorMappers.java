@@ -121,6 +121,12 @@ public class ErrorMappers {
                 // Two writers raced past a uniqueness check: the loser hears what a sequential call would have.
                 return envelope(409, "CONFLICT", "This conflicts with a change made at the same time; retry", Map.of());
             }
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                // SQL class 22 (data exception): a value no column can hold, such as a NUL character or a number out
+                // of range, that slipped past validation. It is the caller's input, so a 400, never a 500.
+                return envelope(400, "INVALID_VALUE",
+                        "A value in the request can't be stored (a NUL character, or a number or text out of range)", Map.of());
+            }
         }
         // The class is enough to find the cause with the request id; messages may carry SQL or values.
         LOG.errorf("Unhandled %s (request %s)", causeChain(e), requestIds.current());
