@@ -1,9 +1,13 @@
 package io.promptsuite.common.security;
 
+import io.promptsuite.common.request.ClientAddress;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -12,6 +16,9 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthentica
 
     @Inject
     ApiKeyVerifier verifier;
+
+    @Inject
+    UnknownApiKeys unknownKeys;
 
     @Override
     public Class<ApiKeyAuthenticationRequest> getRequestType() {
@@ -24,6 +31,18 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthentica
         if (known != null) {
             return Uni.createFrom().item(CallerIdentities.of(known));
         }
-        return context.runBlocking(() -> CallerIdentities.of(verifier.verify(request.apiKey())));
+        RoutingContext rc = HttpSecurityUtils.getRoutingContextAttribute(request);
+        String source = rc == null ? null : ClientAddress.of(rc.request());
+        return context.runBlocking(() -> {
+            unknownKeys.checkBeforeLookup(source);
+            try {
+                return CallerIdentities.of(verifier.verify(request.apiKey()));
+            } catch (AuthenticationFailedException e) {
+                if ("API_KEY_INVALID".equals(e.getAttribute("suite.code"))) {
+                    unknownKeys.rejected(source);
+                }
+                throw e;
+            }
+        });
     }
 }
