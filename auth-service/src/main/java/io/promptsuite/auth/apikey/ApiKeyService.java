@@ -140,6 +140,11 @@ public class ApiKeyService {
         revocations.afterCommit(List.of(key.keyHash), null);
     }
 
+    /** Whether the key was found unknown, revoked or expired moments ago. */
+    public boolean knownInvalid(String secret) {
+        return secret != null && rejected.getIfPresent(ApiKeyHashes.sha256(secret)) != null;
+    }
+
     /**
      * The key's tenant and role if it is live; empty otherwise. Reads the database every time (so a demoted, disabled
      * or deleted creator counts at once), except for keys found unknown, revoked or expired moments ago: those stay

@@ -17,6 +17,11 @@ public class LocalApiKeyVerifier implements ApiKeyVerifier {
     ApiKeyService keys;
 
     @Override
+    public boolean knownInvalid(String apiKey) {
+        return keys.knownInvalid(apiKey);
+    }
+
+    @Override
     public Caller verify(String apiKey) {
         ApiKeyService.Verified verified = keys.verify(apiKey)
                 .orElseThrow(() -> CredentialRejectedException.of("API_KEY_INVALID", "The API key is not valid"));

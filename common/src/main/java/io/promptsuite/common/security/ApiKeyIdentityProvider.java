@@ -1,5 +1,6 @@
 package io.promptsuite.common.security;
 
+import io.promptsuite.common.error.CredentialRejectedException;
 import io.promptsuite.common.request.ClientAddress;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -30,6 +31,10 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthentica
         Caller known = verifier.cached(request.apiKey());
         if (known != null) {
             return Uni.createFrom().item(CallerIdentities.of(known));
+        }
+        if (verifier.knownInvalid(request.apiKey())) {
+            // A repeat of a key refused moments ago: no lookup, and nothing more to charge.
+            return Uni.createFrom().failure(CredentialRejectedException.of("API_KEY_INVALID", "The API key is not valid"));
         }
         RoutingContext rc = HttpSecurityUtils.getRoutingContextAttribute(request);
         String source = rc == null ? null : ClientAddress.of(rc.request());

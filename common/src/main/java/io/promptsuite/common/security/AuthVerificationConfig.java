@@ -59,7 +59,7 @@ public interface AuthVerificationConfig {
      * Unknown API keys one source address may present before it is refused with 429 for a while: a burst of made-up
      * keys costs a lookup each, so it is bounded like failed sign-ins are.
      */
-    @WithDefault("20")
+    @WithDefault("30")
     int unknownApiKeysPerSource();
 
     /** The period over which {@link #unknownApiKeysPerSource()} refills completely. */

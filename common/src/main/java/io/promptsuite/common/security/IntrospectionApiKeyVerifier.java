@@ -72,6 +72,11 @@ public class IntrospectionApiKeyVerifier implements ApiKeyVerifier {
     }
 
     @Override
+    public boolean knownInvalid(String apiKey) {
+        return rejected.getIfPresent(ApiKeyHashes.sha256(apiKey)) != null;
+    }
+
+    @Override
     public Caller verify(String apiKey) {
         String hash = ApiKeyHashes.sha256(apiKey);
         Caller known = cache.getIfPresent(hash);
