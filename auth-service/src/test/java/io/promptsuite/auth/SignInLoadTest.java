@@ -52,7 +52,9 @@ class SignInLoadTest {
                     Response answer = call.get();
                     int status = answer.statusCode();
                     if (status == 503) {
-                        answer.then().body("code", equalTo("AUTH_BUSY")).header("Retry-After", notNullValue());
+                        // Overload is a fast 503 to retry: the hash pool or the in-flight bound is full (AUTH_BUSY), or
+                        // on a starved machine the lockout store didn't answer in time (LOCKOUT_UNAVAILABLE).
+                        answer.then().body("code", oneOf("AUTH_BUSY", "LOCKOUT_UNAVAILABLE")).header("Retry-After", notNullValue());
                     } else {
                         assertEquals(200, status, "a correct sign-in answered " + status + ": " + answer.asString());
                         ok++;

@@ -8,6 +8,7 @@ import io.promptsuite.common.redis.RedisKeys;
 import io.promptsuite.common.security.ApiKeyHashes;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.vertx.mutiny.redis.client.Response;
+import org.jboss.logging.Logger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -75,6 +76,8 @@ public class Lockout {
             end
             return 0""";
 
+    private static final Logger LOG = Logger.getLogger(Lockout.class);
+
     /** A check that never came back (a crashed instance) stops holding its slot after this long. */
     private static final long IN_FLIGHT_TTL_MILLIS = 30_000;
 
@@ -102,6 +105,7 @@ public class Lockout {
                     String.valueOf(config.lockout().maxFailuresPerSource()), String.valueOf(IN_FLIGHT_TTL_MILLIS));
         } catch (RuntimeException e) {
             // Without Redis attempts can't be counted, so sign-in fails closed rather than allow unlimited guesses.
+            LOG.warnf("Sign-in attempts can't be counted: %s", e.getClass().getSimpleName());
             throw new ApiException(503, "LOCKOUT_UNAVAILABLE", "Sign-in is unavailable for a moment; retry shortly")
                     .withHeader("Retry-After", "5");
         }
