@@ -28,7 +28,9 @@ class DeviceFlowTest {
     DeviceAuthorizationRepository repository;
 
     private static JsonPath start() {
-        return given().formParam("client_id", "pmctl").post("/oauth/device_authorization").then().statusCode(200)
+        // Each from an address of its own: device authorizations are limited per (client, source).
+        return given().header("X-Forwarded-For", randomSource()).formParam("client_id", "pmctl")
+                .post("/oauth/device_authorization").then().statusCode(200)
                 .header("Cache-Control", "no-store").extract().jsonPath();
     }
 

@@ -17,10 +17,15 @@ public class LocalApiKeyVerifier implements ApiKeyVerifier {
     ApiKeyService keys;
 
     @Override
+    public boolean knownInvalid(String apiKey) {
+        return keys.knownInvalid(apiKey);
+    }
+
+    @Override
     public Caller verify(String apiKey) {
         ApiKeyService.Verified verified = keys.verify(apiKey)
                 .orElseThrow(() -> CredentialRejectedException.of("API_KEY_INVALID", "The API key is not valid"));
         return new Caller(verified.key().createdBy.toString(), verified.key().tenantId.toString(), verified.tenant().slug,
-                List.of(verified.key().role), Set.of(), null, Caller.Via.API_KEY, verified.key().id.toString());
+                List.of(verified.role()), Set.of(), null, Caller.Via.API_KEY, verified.key().id.toString());
     }
 }

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
 
+import io.promptsuite.common.request.ClientAddress;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,8 +13,9 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 /**
- * Records security events. Each event is written in its own transaction, so a failed login is recorded even though
- * the request that caused it answers an error (and rolls back).
+ * Records security events. An event about a change joins the change's transaction ({@link #record}), so the trail
+ * never says something happened that rolled back. Events about a refusal (a failed sign-in, a lockout) use
+ * {@link #recordAlone}: they must stay although the request that caused them answers an error.
  */
 @ApplicationScoped
 public class AuditLog {
@@ -31,8 +33,24 @@ public class AuditLog {
             Map<String, Object> details) {
     }
 
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    /** In the caller's transaction (or one of its own when there is none). */
+    @Transactional(Transactional.TxType.REQUIRED)
     public void record(Entry entry) {
+        write(entry);
+    }
+
+    /** In a transaction of its own, committed whatever happens to the request: for refusals only. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void recordAlone(Entry entry) {
+        write(entry);
+    }
+
+    public void recordAlone(UUID tenantId, AuditType type, String actorId, String actorEmail, String target,
+            Map<String, Object> details) {
+        recordAlone(new Entry(tenantId, type, actorId, actorEmail, target, details));
+    }
+
+    private void write(Entry entry) {
         AuditEvent event = new AuditEvent();
         event.tenantId = entry.tenantId();
         event.type = entry.type().name();
@@ -51,11 +69,9 @@ public class AuditLog {
         record(new Entry(tenantId, type, actorId, actorEmail, target, details));
     }
 
+    /** The address the per-source limits use for this request, so the trail names the one that was counted. */
     public String sourceAddress() {
         RoutingContext rc = currentRequest.getCurrent();
-        if (rc == null || rc.request().remoteAddress() == null) {
-            return null;
-        }
-        return rc.request().remoteAddress().hostAddress();
+        return rc == null ? null : ClientAddress.of(rc.request());
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.promptsuite.auth.paging.Paging;
 import io.promptsuite.common.error.ApiException;
 import io.promptsuite.common.page.Page;
 import io.promptsuite.common.page.PageParams;
@@ -25,7 +26,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The tenant's security events, newest first, for its admins. */
+/** The tenant's security events, newest first, for its admins; platform-level events for platform admins. */
 @Path("/api/v1/audit-events")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
@@ -51,16 +52,34 @@ public class AuditResource {
     @Transactional
     public Page<AuditView> list(@Valid @BeanParam PageParams page, @QueryParam("type") String type,
             @QueryParam("actor") String actor, @QueryParam("since") String since, @QueryParam("until") String until) {
-        List<String> where = new ArrayList<>(List.of("tenantId = :tenant"));
-        Parameters params = Parameters.with("tenant", UUID.fromString(callers.tenantId()));
+        return search("tenantId = :tenant", Parameters.with("tenant", UUID.fromString(callers.tenantId())), page, type,
+                actor, since, until);
+    }
+
+    /**
+     * Events that belong to no tenant (signing-key rotation, service clients and their tokens, platform-admin grants,
+     * sign-ins to unknown tenants), for platform admins; same filters as the tenant's list.
+     */
+    @GET
+    @Path("/platform")
+    @Transactional
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    public Page<AuditView> platform(@Valid @BeanParam PageParams page, @QueryParam("type") String type,
+            @QueryParam("actor") String actor, @QueryParam("since") String since, @QueryParam("until") String until) {
+        return search("tenantId is null", new Parameters(), page, type, actor, since, until);
+    }
+
+    private Page<AuditView> search(String scope, Parameters params, PageParams page, String type, String actor,
+            String since, String until) {
+        List<String> where = new ArrayList<>(List.of(scope));
         if (type != null && !type.isBlank()) {
             try {
-                AuditType.valueOf(type.trim().toUpperCase());
+                AuditType.valueOf(type.trim().toUpperCase(java.util.Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw ApiException.badRequest("UNKNOWN_EVENT_TYPE", "No audit event type '" + type + "'");
+                throw ApiException.badRequest("UNKNOWN_EVENT_TYPE", "No such audit event type");
             }
             where.add("type = :type");
-            params.and("type", type.trim().toUpperCase());
+            params.and("type", type.trim().toUpperCase(java.util.Locale.ROOT));
         }
         if (actor != null && !actor.isBlank()) {
             where.add("(actorId = :actor or actorEmail = :actor)");
@@ -75,12 +94,17 @@ public class AuditResource {
             params.and("until", instant("until", until));
         }
         var query = repository.find(String.join(" and ", where), Sort.by("createdAt").descending().and("id", Sort.Direction.Descending), params);
-        return new Page<>(query.page(page.page, page.size).list(), page.page, page.size, query.count()).map(AuditView::of);
+        return Paging.page(query, page).map(AuditView::of);
     }
 
+    /** Years 1 to 9999 only: PostgreSQL can't compare with times outside its range (that would be a 500). */
     private static OffsetDateTime instant(String name, String value) {
         try {
-            return OffsetDateTime.parse(value);
+            OffsetDateTime time = OffsetDateTime.parse(value);
+            if (time.getYear() < 1 || time.getYear() > 9999) {
+                throw ApiException.badRequest("INVALID_TIME", name + " must be between the years 1 and 9999");
+            }
+            return time;
         } catch (java.time.format.DateTimeParseException e) {
             throw ApiException.badRequest("INVALID_TIME", name + " must be an ISO-8601 time with offset, e.g. 2026-01-31T12:00:00Z");
         }

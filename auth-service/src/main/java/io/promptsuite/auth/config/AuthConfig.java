@@ -26,6 +26,8 @@ public interface AuthConfig {
 
     ApiKeys apiKeys();
 
+    RateLimits rateLimits();
+
     /** OAuth clients registered by configuration, by client id. Clients without a secret are public (the CLI). */
     Map<String, Client> clients();
 
@@ -123,6 +125,30 @@ public interface AuthConfig {
         /** Whether the last-used time is written at most once per this period, to keep the hot path read-only. */
         @WithDefault("PT1M")
         Duration lastUsedResolution();
+    }
+
+    /** Token buckets (shared by every instance through Redis) for what would otherwise be unlimited guessing. */
+    interface RateLimits {
+        /** Device authorization requests per (client, source address). */
+        @WithDefault("10")
+        int deviceAuthorizations();
+
+        @WithDefault("PT10M")
+        Duration deviceAuthorizationsPeriod();
+
+        /** Sign-in attempts on the device verification page per source address, taken before anything is checked. */
+        @WithDefault("10")
+        int userCodeAttempts();
+
+        @WithDefault("PT10M")
+        Duration userCodeAttemptsPeriod();
+
+        /** Current-password attempts on PUT /api/v1/users/me/password per user. */
+        @WithDefault("5")
+        int passwordChanges();
+
+        @WithDefault("PT15M")
+        Duration passwordChangesPeriod();
     }
 
     interface Client {

@@ -3,9 +3,12 @@ package io.promptsuite.auth.device;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.promptsuite.auth.config.AuthConfig;
 import io.promptsuite.auth.oauth.ClientRegistry;
 import io.promptsuite.auth.oauth.OAuthClient;
 import io.promptsuite.auth.oauth.OAuthException;
+import io.promptsuite.common.request.ClientAddress;
+import io.promptsuite.common.security.RateLimiter;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -28,6 +31,15 @@ public class DeviceAuthorizationResource {
     @Inject
     DeviceFlowService devices;
 
+    @Inject
+    RateLimiter limiter;
+
+    @Inject
+    ClientAddress addresses;
+
+    @Inject
+    AuthConfig config;
+
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
@@ -45,6 +57,11 @@ public class DeviceAuthorizationResource {
         if (!client.allows(OAuthClient.DEVICE_CODE_GRANT)) {
             throw new OAuthException(400, "unauthorized_client", "This client may not use the device flow");
         }
+        // Each request stores a pending authorization and a user code: bounded per (client, source address).
+        AuthConfig.RateLimits limits = config.rateLimits();
+        limiter.takeOrThrow("auth", "device-authorization:" + client.clientId() + ":" + addresses.current(),
+                new RateLimiter.Limit(limits.deviceAuthorizations(), limits.deviceAuthorizationsPeriod()),
+                "TOO_MANY_DEVICE_AUTHORIZATIONS", "Too many device authorizations from this address; retry later");
         String granted = scope == null || scope.isBlank() ? String.join(" ", client.scopes()) : scope.trim();
         if (!client.scopes().containsAll(java.util.List.of(granted.split("\\s+")))) {
             throw new OAuthException(400, "invalid_scope", "Scope not allowed for this client");

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.promptsuite.auth.config.AuthConfig;
 import io.promptsuite.auth.login.LoginService;
 import io.promptsuite.auth.oauth.ClientRegistry;
 import io.promptsuite.auth.oauth.OAuthClient;
@@ -12,6 +13,8 @@ import io.promptsuite.auth.user.User;
 import io.promptsuite.auth.user.UserRepository;
 import io.promptsuite.common.error.ApiException;
 import io.promptsuite.common.redis.RedisKeys;
+import io.promptsuite.common.request.ClientAddress;
+import io.promptsuite.common.security.RateLimiter;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -62,6 +65,15 @@ public class DevicePageResource {
     @Inject
     RedisKeys redisKeys;
 
+    @Inject
+    RateLimiter limiter;
+
+    @Inject
+    ClientAddress addresses;
+
+    @Inject
+    AuthConfig config;
+
     @GET
     @Operation(hidden = true)
     public Response show(@QueryParam("user_code") String userCode) {
@@ -82,6 +94,18 @@ public class DevicePageResource {
     }
 
     private Response signInAndAsk(String userCode, String tenant, String email, String password) {
+        // Every try takes a token first, before the code or the credentials are looked at: user codes are short.
+        AuthConfig.RateLimits limits = config.rateLimits();
+        RateLimiter.Decision attempt = limiter.take("auth", "device-user-code:" + addresses.current(),
+                new RateLimiter.Limit(limits.userCodeAttempts(), limits.userCodeAttemptsPeriod()));
+        if (attempt.unavailable()) {
+            return html(503, signIn(userCode, tenant, email, "Sign-in is unavailable for a moment; retry shortly."),
+                    "5");
+        }
+        if (!attempt.allowed()) {
+            return html(429, signIn(userCode, tenant, email, "Too many attempts from this address; wait "
+                    + attempt.retryAfterSeconds() + " seconds and try again."), String.valueOf(attempt.retryAfterSeconds()));
+        }
         if (isBlank(userCode) || isBlank(tenant) || isBlank(email) || isBlank(password)) {
             return html(400, signIn(userCode, tenant, email, "Fill in the code, tenant, email and password."));
         }
@@ -143,7 +167,12 @@ public class DevicePageResource {
     }
 
     private static Response html(int status, TemplateInstance instance) {
+        return html(status, instance, null);
+    }
+
+    private static Response html(int status, TemplateInstance instance, String retryAfter) {
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header("Retry-After", retryAfter)
                 .header("Cache-Control", "no-store")
                 .header("X-Frame-Options", "DENY")
                 .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'")

@@ -45,35 +45,45 @@ public class LoginService {
     public Authenticated authenticate(String tenantSlug, String email, String password) {
         String normalizedEmail = email.trim().toLowerCase(Locale.ROOT);
         String source = audit.sourceAddress();
+        Lockout.Slot slot;
         try {
-            lockout.takeSlot(tenantSlug, normalizedEmail, source);
-        } catch (ApiException locked) {
+            slot = lockout.takeSlot(tenantSlug, normalizedEmail, source);
+        } catch (ApiException refused) {
+            if (refused.status() == 429) {
+                Optional<Tenant> tenant = QuarkusTransaction.requiringNew().call(() -> tenants.findBySlug(tenantSlug));
+                audit.recordAlone(tenant.map(t -> t.id).orElse(null),
+                        "SOURCE_LOCKED".equals(refused.code()) ? AuditType.SOURCE_LOCKED : AuditType.ACCOUNT_LOCKED,
+                        null, normalizedEmail, normalizedEmail, Map.of("reason", refused.code()));
+            }
+            throw refused;
+        }
+        // Only a wrong password turns the slot into a failure; anything else (a full hash pool, an error) gives it back.
+        Lockout.Outcome outcome = Lockout.Outcome.UNDECIDED;
+        try {
             Optional<Tenant> tenant = QuarkusTransaction.requiringNew().call(() -> tenants.findBySlug(tenantSlug));
-            audit.record(tenant.map(t -> t.id).orElse(null),
-                    "SOURCE_LOCKED".equals(locked.code()) ? AuditType.SOURCE_LOCKED : AuditType.ACCOUNT_LOCKED,
-                    null, normalizedEmail, normalizedEmail, Map.of("reason", locked.code()));
-            throw locked;
+            Optional<User> user = tenant.flatMap(t -> QuarkusTransaction.requiringNew().call(() -> users.findByEmail(t.id, normalizedEmail)));
+            boolean matches = hasher.verify(password, user.map(u -> u.passwordHash).orElse(null));
+            outcome = matches && tenant.isPresent() ? Lockout.Outcome.RIGHT : Lockout.Outcome.WRONG;
+            if (tenant.isEmpty()) {
+                audit.recordAlone(null, AuditType.LOGIN_FAILED, null, normalizedEmail, tenantSlug, Map.of("reason", "unknown_tenant"));
+                throw ApiException.unauthenticated("UNKNOWN_TENANT", "No tenant has that slug");
+            }
+            if (!matches) {
+                audit.recordAlone(tenant.get().id, AuditType.LOGIN_FAILED, null, normalizedEmail, normalizedEmail,
+                        Map.of("reason", "bad_credentials"));
+                throw ApiException.unauthenticated("INVALID_CREDENTIALS", "Email or password is wrong");
+            }
+            User found = user.get();
+            if (found.disabled) {
+                audit.recordAlone(tenant.get().id, AuditType.LOGIN_FAILED, found.id.toString(), normalizedEmail,
+                        found.id.toString(), Map.of("reason", "disabled"));
+                throw new ApiException(403, "USER_DISABLED", "This account is disabled");
+            }
+            audit.recordAlone(tenant.get().id, AuditType.LOGIN_SUCCEEDED, found.id.toString(), normalizedEmail,
+                    found.id.toString(), null);
+            return new Authenticated(found, tenant.get());
+        } finally {
+            lockout.release(slot, outcome);
         }
-        Optional<Tenant> tenant = QuarkusTransaction.requiringNew().call(() -> tenants.findBySlug(tenantSlug));
-        Optional<User> user = tenant.flatMap(t -> QuarkusTransaction.requiringNew().call(() -> users.findByEmail(t.id, normalizedEmail)));
-        boolean matches = hasher.verify(password, user.map(u -> u.passwordHash).orElse(null));
-        if (tenant.isEmpty()) {
-            audit.record(null, AuditType.LOGIN_FAILED, null, normalizedEmail, tenantSlug, Map.of("reason", "unknown_tenant"));
-            throw ApiException.unauthenticated("UNKNOWN_TENANT", "No tenant has that slug");
-        }
-        if (!matches) {
-            audit.record(tenant.get().id, AuditType.LOGIN_FAILED, null, normalizedEmail, normalizedEmail,
-                    Map.of("reason", "bad_credentials"));
-            throw ApiException.unauthenticated("INVALID_CREDENTIALS", "Email or password is wrong");
-        }
-        lockout.succeeded(tenantSlug, normalizedEmail, source);
-        User found = user.get();
-        if (found.disabled) {
-            audit.record(tenant.get().id, AuditType.LOGIN_FAILED, found.id.toString(), normalizedEmail, found.id.toString(),
-                    Map.of("reason", "disabled"));
-            throw new ApiException(403, "USER_DISABLED", "This account is disabled");
-        }
-        audit.record(tenant.get().id, AuditType.LOGIN_SUCCEEDED, found.id.toString(), normalizedEmail, found.id.toString(), null);
-        return new Authenticated(found, tenant.get());
     }
 }

@@ -128,7 +128,7 @@ public class OAuthResource {
                 answer.put("sub", verified.key().createdBy.toString());
                 answer.put("tid", verified.key().tenantId.toString());
                 answer.put("tenant", verified.tenant().slug);
-                answer.put("groups", List.of(verified.key().role));
+                answer.put("groups", List.of(verified.role()));
                 answer.put("key_id", verified.key().id.toString());
                 if (verified.key().expiresAt != null) {
                     answer.put("exp", verified.key().expiresAt.toEpochSecond());
@@ -183,7 +183,7 @@ public class OAuthResource {
         OAuthClient client = clients.authenticate(authorization, form)
                 .filter(OAuthClient::confidential)
                 .orElseThrow(() -> {
-                    audit.record(null, AuditType.CLIENT_AUTH_FAILED, form.get("client_id"), null, form.get("client_id"), null);
+                    audit.recordAlone(null, AuditType.CLIENT_AUTH_FAILED, form.get("client_id"), null, form.get("client_id"), null);
                     return OAuthException.invalidClient("client_credentials needs a confidential client");
                 });
         if (!client.allows("client_credentials")) {

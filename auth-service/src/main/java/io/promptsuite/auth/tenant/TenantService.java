@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import io.promptsuite.auth.audit.AuditLog;
 import io.promptsuite.auth.audit.AuditType;
+import io.promptsuite.auth.paging.Paging;
 import io.promptsuite.auth.password.PasswordHasher;
 import io.promptsuite.auth.password.PasswordPolicy;
 import io.promptsuite.auth.user.User;
@@ -71,17 +72,16 @@ public class TenantService {
             admin.updatedAt = java.time.OffsetDateTime.now();
             users.persist(admin);
             tenants.flush();
+            audit.record(tenant.id, AuditType.TENANT_CREATED, actorId, null, tenant.id.toString(), Map.of("slug", slug));
             return new Created(tenant, admin);
         });
-        audit.record(created.tenant().id, AuditType.TENANT_CREATED, actorId, null, created.tenant().id.toString(),
-                Map.of("slug", slug));
         return created;
     }
 
     @Transactional
     public Page<Tenant> list(PageParams page) {
         var query = tenants.findAll(Sort.by("slug"));
-        return new Page<>(query.page(page.page, page.size).list(), page.page, page.size, query.count());
+        return Paging.page(query, page);
     }
 
     @Transactional

@@ -20,4 +20,28 @@ public class UserRepository implements PanacheRepositoryBase<User, UUID> {
     public long countAdmins(UUID tenantId) {
         return count("tenantId = ?1 and role = 'admin' and disabled = false", tenantId);
     }
+
+    /**
+     * Locks the tenant's row until the transaction ends: every change that could leave a tenant without an admin takes
+     * it first, so two admins demoting each other at the same moment are decided one after the other, each counting
+     * what the other committed.
+     */
+    public void lockTenant(UUID tenantId) {
+        getEntityManager().createNativeQuery("select id from auth.tenants where id = ?1 for update")
+                .setParameter(1, tenantId).getResultList();
+    }
+
+    /** Platform admins who can still act, across all tenants. */
+    public long countPlatformAdmins() {
+        return count("platformAdmin = true and disabled = false");
+    }
+
+    /**
+     * Serialises every change that could remove a platform admin, whatever tenant they are in, until the transaction
+     * ends (a PostgreSQL transaction-level advisory lock; taken after the tenant's row lock, never before).
+     */
+    public void lockPlatformAdmins() {
+        getEntityManager().createNativeQuery("select 1 from (select pg_advisory_xact_lock(7346021)) as locked")
+                .getSingleResult();
+    }
 }

@@ -113,6 +113,25 @@ public class UserResource {
         return Response.noContent().build();
     }
 
+    /**
+     * Grants platform-admin to a user of any tenant (platform admins act across tenants). Answers the user; granting
+     * twice is harmless. The user's next sign-in or refresh carries the role.
+     */
+    @PUT
+    @Path("/{id}/platform-admin")
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    public UserDtos.UserView grantPlatformAdmin(@PathParam("id") UUID id) {
+        return UserDtos.UserView.of(service.setPlatformAdmin(id, true, callers.caller()));
+    }
+
+    /** Revokes platform-admin and ends the user's logins; the last active platform admin keeps it (409). */
+    @DELETE
+    @Path("/{id}/platform-admin")
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    public UserDtos.UserView revokePlatformAdmin(@PathParam("id") UUID id) {
+        return UserDtos.UserView.of(service.setPlatformAdmin(id, false, callers.caller()));
+    }
+
     @PUT
     @Path("/me/password")
     @Authenticated

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.promptsuite.auth.audit.AuditLog;
+import io.promptsuite.auth.config.AuthConfig;
+import io.promptsuite.auth.paging.Paging;
 import io.promptsuite.auth.audit.AuditType;
 import io.promptsuite.auth.password.PasswordHasher;
 import io.promptsuite.auth.password.PasswordPolicy;
@@ -17,10 +19,13 @@ import io.promptsuite.common.error.FieldError;
 import io.promptsuite.common.page.Page;
 import io.promptsuite.common.page.PageParams;
 import io.promptsuite.common.security.Caller;
+import io.promptsuite.common.security.RateLimiter;
 import io.promptsuite.common.security.Roles;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.persistence.PersistenceException;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -43,21 +48,38 @@ public class UserService {
     @Inject
     AuditLog audit;
 
-    /** Hashes outside the transaction (it takes a while), then writes. */
+    @Inject
+    Event<UserAccessChanged> accessChanged;
+
+    @Inject
+    RateLimiter limiter;
+
+    @Inject
+    AuthConfig config;
+
+    /** Hashes outside the transaction (it takes a while), then writes the user and its audit event together. */
     public User create(UUID tenantId, String email, String password, String role, boolean platformAdmin, Caller actor) {
+        Interactive.require(actor, "Creating users");
         String normalized = normalizeEmail(email);
         checkRole(role);
         policy.check("password", password, normalized);
         String hash = hasher.hash(password);
-        User user = insert(tenantId, normalized, hash, role, platformAdmin);
-        audit.record(tenantId, AuditType.USER_CREATED, actorId(actor), null, user.id.toString(), Map.of("role", role));
-        return user;
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                User user = insert(tenantId, normalized, hash, role, platformAdmin);
+                users.flush();
+                audit.record(tenantId, AuditType.USER_CREATED, actorId(actor), null, user.id.toString(), Map.of("role", role));
+                return user;
+            });
+        } catch (PersistenceException e) {
+            // Two creates of one email at once: the unique constraint decides, the loser hears what the check says.
+            throw emailTaken();
+        }
     }
 
-    @Transactional
-    User insert(UUID tenantId, String email, String hash, String role, boolean platformAdmin) {
+    private User insert(UUID tenantId, String email, String hash, String role, boolean platformAdmin) {
         if (users.findByEmail(tenantId, email).isPresent()) {
-            throw ApiException.conflict("EMAIL_TAKEN", "A user with this email already exists in the tenant");
+            throw emailTaken();
         }
         User user = new User();
         user.id = UUID.randomUUID();
@@ -76,8 +98,7 @@ public class UserService {
         var query = role == null
                 ? users.find("tenantId", Sort.by("email").and("id"), tenantId)
                 : users.find("tenantId = ?1 and role = ?2", Sort.by("email").and("id"), tenantId, role);
-        List<User> items = query.page(page.page, page.size).list();
-        return new Page<>(items, page.page, page.size, query.count());
+        return Paging.page(query, page);
     }
 
     @Transactional
@@ -88,8 +109,11 @@ public class UserService {
 
     @Transactional
     public User changeRole(UUID tenantId, UUID userId, String role, Caller actor) {
+        Interactive.require(actor, "Changing roles");
         checkRole(role);
+        users.lockTenant(tenantId);
         User user = get(tenantId, userId);
+        protectPlatformAdmin(user, actor, "demote");
         if (user.role.equals(role)) {
             return user;
         }
@@ -102,17 +126,24 @@ public class UserService {
         sessions.endAllSessions(user.id);
         audit.record(tenantId, AuditType.USER_ROLE_CHANGED, actorId(actor), null, user.id.toString(),
                 Map.of("from", before, "to", role));
+        accessChanged.fire(new UserAccessChanged(user.id, true));
         return user;
     }
 
     @Transactional
     public User setDisabled(UUID tenantId, UUID userId, boolean disabled, Caller actor) {
+        Interactive.require(actor, disabled ? "Disabling users" : "Enabling users");
+        users.lockTenant(tenantId);
         User user = get(tenantId, userId);
         if (disabled && user.id.toString().equals(actor.userId())) {
             throw ApiException.conflict("CANNOT_DISABLE_SELF", "You cannot disable your own account");
         }
+        protectPlatformAdmin(user, actor, disabled ? "disable" : "enable");
         if (disabled && !user.disabled && Roles.ADMIN.equals(user.role) && users.countAdmins(tenantId) <= 1) {
             throw ApiException.conflict("LAST_ADMIN", "The tenant's last admin cannot be disabled");
+        }
+        if (disabled && !user.disabled && user.platformAdmin) {
+            keepOnePlatformAdmin("disabled");
         }
         if (user.disabled != disabled) {
             user.disabled = disabled;
@@ -122,25 +153,73 @@ public class UserService {
             }
             audit.record(tenantId, disabled ? AuditType.USER_DISABLED : AuditType.USER_ENABLED, actorId(actor), null,
                     user.id.toString(), null);
+            accessChanged.fire(new UserAccessChanged(user.id, true));
         }
         return user;
     }
 
     @Transactional
     public void delete(UUID tenantId, UUID userId, Caller actor) {
+        Interactive.require(actor, "Deleting users");
+        users.lockTenant(tenantId);
         User user = get(tenantId, userId);
         if (user.id.toString().equals(actor.userId())) {
             throw ApiException.conflict("CANNOT_DELETE_SELF", "You cannot delete your own account");
         }
+        protectPlatformAdmin(user, actor, "delete");
         if (Roles.ADMIN.equals(user.role) && !user.disabled && users.countAdmins(tenantId) <= 1) {
             throw ApiException.conflict("LAST_ADMIN", "The tenant's last admin cannot be deleted");
         }
+        if (user.platformAdmin && !user.disabled) {
+            keepOnePlatformAdmin("deleted");
+        }
+        // Announced before the row goes, so the user's keys can still be found.
+        accessChanged.fire(new UserAccessChanged(user.id, true));
         users.delete(user);
         audit.record(tenantId, AuditType.USER_DELETED, actorId(actor), null, user.id.toString(), Map.of("email", user.email));
     }
 
+    /**
+     * Grants or revokes platform-admin, for platform admins only. The user is found by id in any tenant: platform
+     * admins act across tenants. Revoking ends the user's logins; the last platform admin keeps the role.
+     */
+    @Transactional
+    public User setPlatformAdmin(UUID userId, boolean platformAdmin, Caller actor) {
+        Interactive.require(actor, platformAdmin ? "Granting platform-admin" : "Revoking platform-admin");
+        if (!actor.has(Roles.PLATFORM_ADMIN)) {
+            throw ApiException.forbidden("Only platform admins grant or revoke platform-admin");
+        }
+        UUID tenantId = users.findByIdOptional(userId).map(u -> u.tenantId)
+                .orElseThrow(() -> ApiException.notFound("USER_NOT_FOUND", "No such user"));
+        users.lockTenant(tenantId);
+        users.lockPlatformAdmins();
+        User user = get(tenantId, userId);
+        users.getEntityManager().refresh(user);
+        if (user.platformAdmin == platformAdmin) {
+            return user;
+        }
+        if (!platformAdmin && !user.disabled) {
+            keepOnePlatformAdmin("revoked");
+        }
+        user.platformAdmin = platformAdmin;
+        user.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        if (!platformAdmin) {
+            sessions.endAllSessions(user.id);
+            accessChanged.fire(new UserAccessChanged(user.id, false));
+        }
+        // A platform-level event: readable by platform admins at /api/v1/audit-events/platform.
+        audit.record(null, platformAdmin ? AuditType.PLATFORM_ADMIN_GRANTED : AuditType.PLATFORM_ADMIN_REVOKED,
+                actorId(actor), null, user.id.toString(), Map.of("tenant_id", tenantId.toString()));
+        return user;
+    }
+
     /** Changing one's own password needs the current one and ends every other login. */
     public void changeOwnPassword(UUID tenantId, UUID userId, String current, String next) {
+        // Counted before the hash is even looked at, so a stolen session can't guess the password at hashing speed.
+        AuthConfig.RateLimits limits = config.rateLimits();
+        limiter.takeOrThrow("auth", "password-change:" + userId,
+                new RateLimiter.Limit(limits.passwordChanges(), limits.passwordChangesPeriod()),
+                "TOO_MANY_PASSWORD_ATTEMPTS", "Too many password change attempts; try again later");
         User user = QuarkusTransaction.requiringNew().call(() -> get(tenantId, userId));
         if (!hasher.verify(current, user.passwordHash)) {
             throw new ApiException(400, "WRONG_PASSWORD", "The current password is wrong",
@@ -153,8 +232,28 @@ public class UserService {
             fresh.passwordHash = hash;
             fresh.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
             sessions.endAllSessions(userId);
+            audit.record(tenantId, AuditType.PASSWORD_CHANGED, userId.toString(), null, userId.toString(), null);
+            accessChanged.fire(new UserAccessChanged(userId, false));
         });
-        audit.record(tenantId, AuditType.PASSWORD_CHANGED, userId.toString(), null, userId.toString(), null);
+    }
+
+    /** A tenant admin can never disable, demote or delete a platform admin; only another platform admin can. */
+    private static void protectPlatformAdmin(User user, Caller actor, String action) {
+        if (user.platformAdmin && !actor.has(Roles.PLATFORM_ADMIN)) {
+            throw new ApiException(403, "PLATFORM_ADMIN_PROTECTED", "Only a platform admin can " + action + " a platform admin");
+        }
+    }
+
+    /** Refuses a change that would leave the platform with no active platform admin; serialised across tenants. */
+    private void keepOnePlatformAdmin(String what) {
+        users.lockPlatformAdmins();
+        if (users.countPlatformAdmins() <= 1) {
+            throw ApiException.conflict("LAST_PLATFORM_ADMIN", "The last platform admin cannot be " + what);
+        }
+    }
+
+    private static ApiException emailTaken() {
+        return ApiException.conflict("EMAIL_TAKEN", "A user with this email already exists in the tenant");
     }
 
     public static String normalizeEmail(String email) {

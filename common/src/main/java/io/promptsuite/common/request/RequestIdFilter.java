@@ -12,7 +12,7 @@ import org.jboss.logging.MDC;
 
 /**
  * Gives every HTTP request an id (the caller's {@code X-Request-ID} when sane), echoes it on the response and puts it
- * in the logging context. Runs as a Vert.x filter so even responses that never reach a resource carry it.
+ * in the logging context, which it clears (request, tenant and user) when the request ends. Runs as a Vert.x filter so even responses that never reach a resource carry it.
  */
 @ApplicationScoped
 public class RequestIdFilter {
@@ -37,8 +37,9 @@ public class RequestIdFilter {
                     .putHeader("Connection", "close").end(body.encode());
             return;
         }
-        MDC.put("requestId", id);
-        rc.addEndHandler(done -> MDC.remove("requestId"));
+        MDC.put(LoggingContext.REQUEST_ID, id);
+        // The whole logging context ends with the request, whoever set what in it.
+        rc.addEndHandler(done -> LoggingContext.clear());
         rc.next();
     }
 

@@ -1,9 +1,14 @@
 package io.promptsuite.common.security;
 
+import io.promptsuite.common.error.CredentialRejectedException;
+import io.promptsuite.common.request.ClientAddress;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -12,6 +17,9 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthentica
 
     @Inject
     ApiKeyVerifier verifier;
+
+    @Inject
+    UnknownApiKeys unknownKeys;
 
     @Override
     public Class<ApiKeyAuthenticationRequest> getRequestType() {
@@ -24,6 +32,22 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthentica
         if (known != null) {
             return Uni.createFrom().item(CallerIdentities.of(known));
         }
-        return context.runBlocking(() -> CallerIdentities.of(verifier.verify(request.apiKey())));
+        if (verifier.knownInvalid(request.apiKey())) {
+            // A repeat of a key refused moments ago: no lookup, and nothing more to charge.
+            return Uni.createFrom().failure(CredentialRejectedException.of("API_KEY_INVALID", "The API key is not valid"));
+        }
+        RoutingContext rc = HttpSecurityUtils.getRoutingContextAttribute(request);
+        String source = rc == null ? null : ClientAddress.of(rc.request());
+        return context.runBlocking(() -> {
+            unknownKeys.checkBeforeLookup(source);
+            try {
+                return CallerIdentities.of(verifier.verify(request.apiKey()));
+            } catch (AuthenticationFailedException e) {
+                if ("API_KEY_INVALID".equals(e.getAttribute("suite.code"))) {
+                    unknownKeys.rejected(source);
+                }
+                throw e;
+            }
+        });
     }
 }

@@ -11,4 +11,9 @@ public interface ApiKeyVerifier {
     default Caller cached(String apiKey) {
         return null;
     }
+
+    /** Whether the key was found not valid moments ago (a negative cache), without blocking. */
+    default boolean knownInvalid(String apiKey) {
+        return false;
+    }
 }

@@ -51,6 +51,21 @@ public interface AuthVerificationConfig {
     @WithDefault("PT5S")
     Duration apiKeyCacheTtl();
 
+    /** How long an API key called not valid is refused without asking again. */
+    @WithDefault("PT10S")
+    Duration apiKeyNegativeCacheTtl();
+
+    /**
+     * Unknown API keys one source address may present before it is refused with 429 for a while: a burst of made-up
+     * keys costs a lookup each, so it is bounded like failed sign-ins are.
+     */
+    @WithDefault("30")
+    int unknownApiKeysPerSource();
+
+    /** The period over which {@link #unknownApiKeysPerSource()} refills completely. */
+    @WithDefault("PT1M")
+    Duration unknownApiKeysPeriod();
+
     @WithDefault("PT2S")
     Duration introspectionTimeout();
 }

@@ -21,4 +21,12 @@ public record Caller(String userId, String tenantId, String tenantSlug, List<Str
     public boolean has(String role) {
         return Roles.expand(roles).contains(role);
     }
+
+    /**
+     * A person who signed in (a user's access token, from a sign-in or the device flow), as opposed to an API key or a
+     * service client. Some actions need one: an attacker holding a stolen key must not be able to mint more power.
+     */
+    public boolean interactive() {
+        return via == Via.TOKEN && tenantId != null;
+    }
 }

@@ -3,7 +3,7 @@ package io.promptsuite.common.security;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentity;
-import org.jboss.logging.MDC;
+import io.promptsuite.common.request.LoggingContext;
 
 /** Builds the security identity of a verified caller, with its roles expanded for {@code @RolesAllowed}. */
 final class CallerIdentities {
@@ -12,10 +12,7 @@ final class CallerIdentities {
     }
 
     static SecurityIdentity of(Caller caller) {
-        if (caller.tenantId() != null) {
-            MDC.put("tenantId", caller.tenantId());
-        }
-        MDC.put("userId", caller.userId());
+        LoggingContext.caller(caller.tenantId(), caller.userId());
         return QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(caller.userId()))
                 .addRoles(Roles.expand(caller.roles()))

@@ -23,7 +23,10 @@ public class CredentialsMechanism implements HttpAuthenticationMechanism {
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
         String apiKey = context.request().getHeader(ApiKeyVerifier.HEADER);
         if (apiKey != null && !apiKey.isBlank()) {
-            return identityProviderManager.authenticate(new ApiKeyAuthenticationRequest(apiKey.trim()));
+            ApiKeyAuthenticationRequest request = new ApiKeyAuthenticationRequest(apiKey.trim());
+            // The source address is read from it, for the limit on unknown keys.
+            io.quarkus.vertx.http.runtime.security.HttpSecurityUtils.setRoutingContextAttribute(request, context);
+            return identityProviderManager.authenticate(request);
         }
         String authorization = context.request().getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {

@@ -35,6 +35,12 @@ public class IntrospectionApiKeyVerifier implements ApiKeyVerifier {
     /** Verified keys by hash, each trusted for {@code suite.auth.api-key-cache-ttl} at most. */
     private Cache<String, Caller> cache;
 
+    /**
+     * Hashes auth-service called not valid, remembered for {@code suite.auth.api-key-negative-cache-ttl}: a client
+     * repeating a bad key costs no introspection call each time. A new key can't be in here (keys are random).
+     */
+    private Cache<String, Boolean> rejected;
+
     @Inject
     AuthVerificationConfig config;
 
@@ -50,6 +56,7 @@ public class IntrospectionApiKeyVerifier implements ApiKeyVerifier {
     @PostConstruct
     void init() {
         cache = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(config.apiKeyCacheTtl()).build();
+        rejected = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(config.apiKeyNegativeCacheTtl()).build();
     }
 
     void listenForRevocations(@Observes StartupEvent event) {
@@ -65,11 +72,19 @@ public class IntrospectionApiKeyVerifier implements ApiKeyVerifier {
     }
 
     @Override
+    public boolean knownInvalid(String apiKey) {
+        return rejected.getIfPresent(ApiKeyHashes.sha256(apiKey)) != null;
+    }
+
+    @Override
     public Caller verify(String apiKey) {
         String hash = ApiKeyHashes.sha256(apiKey);
         Caller known = cache.getIfPresent(hash);
         if (known != null) {
             return known;
+        }
+        if (rejected.getIfPresent(hash) != null) {
+            throw CredentialRejectedException.of("API_KEY_INVALID", "The API key is not valid");
         }
         Map<String, Object> answer;
         try {
@@ -80,6 +95,9 @@ public class IntrospectionApiKeyVerifier implements ApiKeyVerifier {
             // auth-service unreachable, slow, or its circuit open: say so rather than call the key bad.
             LOG.warnf("API key introspection failed: %s", e.getClass().getSimpleName());
             throw CredentialRejectedException.of("AUTH_UNAVAILABLE", "API keys can't be checked right now; retry shortly", 503);
+        }
+        if (!Boolean.TRUE.equals(answer.get("active"))) {
+            rejected.put(hash, Boolean.TRUE);
         }
         Caller caller = toCaller(answer);
         cache.put(hash, caller);

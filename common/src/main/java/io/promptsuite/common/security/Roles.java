@@ -27,6 +27,11 @@ public final class Roles {
         return TENANT_ROLES.contains(role);
     }
 
+    /** The lower of two tenant roles: what a key holds when its creator now holds less than the key was given. */
+    public static String lower(String a, String b) {
+        return TENANT_ROLES.indexOf(a) >= TENANT_ROLES.indexOf(b) ? a : b;
+    }
+
     /** The roles as granted plus every tenant role they include. */
     public static Set<String> expand(Collection<String> granted) {
         Set<String> all = new LinkedHashSet<>(granted);
