@@ -13,6 +13,7 @@ public final class CredentialRejectedException {
     static final String CODE = "suite.code";
     static final String MESSAGE = "suite.message";
     static final String STATUS = "suite.status";
+    static final String RETRY_AFTER = "suite.retry-after";
 
     private CredentialRejectedException() {
     }
@@ -24,5 +25,11 @@ public final class CredentialRejectedException {
     /** With another status than 401: 503 when the credential could not be checked at all. */
     public static AuthenticationFailedException of(String code, String message, int status) {
         return new AuthenticationFailedException(message, Map.of(CODE, code, MESSAGE, message, STATUS, status));
+    }
+
+    /** A refusal that ends by itself (429, 503): the client hears in {@code Retry-After} when to try again. */
+    public static AuthenticationFailedException retryLater(String code, String message, int status, long retryAfterSeconds) {
+        return new AuthenticationFailedException(message,
+                Map.of(CODE, code, MESSAGE, message, STATUS, status, RETRY_AFTER, Math.max(1, retryAfterSeconds)));
     }
 }

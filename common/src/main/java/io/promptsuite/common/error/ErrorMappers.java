@@ -85,7 +85,10 @@ public class ErrorMappers {
             message = "Authentication failed";
         }
         if (status != null && status != 401) {
-            return respond(Response.status(status).header("Retry-After", "5"), code, message, Map.of());
+            Long retryAfter = e.getAttribute(CredentialRejectedException.RETRY_AFTER);
+            long seconds = retryAfter == null ? 5 : retryAfter;
+            return respond(Response.status(status).header("Retry-After", String.valueOf(seconds)), code, message,
+                    status == 429 ? Map.of("retry_after_seconds", seconds) : Map.of());
         }
         return respond(Response.status(401).header("WWW-Authenticate", "Bearer"), code, message, Map.of());
     }

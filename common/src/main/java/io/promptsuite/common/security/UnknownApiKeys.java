@@ -25,8 +25,8 @@ public class UnknownApiKeys {
     public void checkBeforeLookup(String source) {
         RateLimiter.Decision left = limiter.peek("auth", bucket(source), limit());
         if (!left.unavailable() && !left.allowed()) {
-            throw CredentialRejectedException.of(CODE, "Too many unknown API keys from this address; retry in "
-                    + left.retryAfterSeconds() + " s", 429);
+            throw CredentialRejectedException.retryLater(CODE, "Too many unknown API keys from this address; retry in "
+                    + left.retryAfterSeconds() + " s", 429, left.retryAfterSeconds());
         }
     }
 
