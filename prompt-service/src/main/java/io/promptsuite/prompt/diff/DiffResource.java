@@ -7,12 +7,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 
-import com.github.difflib.DiffUtils;
-import com.github.difflib.UnifiedDiffUtils;
-
 import io.promptsuite.common.error.ApiException;
 import io.promptsuite.common.security.CallerContext;
 import io.promptsuite.common.security.Roles;
+import io.promptsuite.prompt.render.RenderLimits;
 import io.promptsuite.prompt.version.PromptVersion;
 import io.promptsuite.prompt.version.VersionService;
 import jakarta.annotation.security.RolesAllowed;
@@ -40,8 +38,9 @@ public class DiffResource {
     public record ConfigChange(String key, Object from, Object to) {
     }
 
-    public record DiffView(String name, int from, int to, boolean breaking, String templateDiff, List<SchemaChange> schemaChanges,
-            List<ConfigChange> configChanges) {
+    /** {@code truncated}: the template diff covers only the first lines of each side (see docs/prompts.md, limits). */
+    public record DiffView(String name, int from, int to, boolean breaking, String templateDiff, boolean truncated,
+            List<SchemaChange> schemaChanges, List<ConfigChange> configChanges) {
     }
 
     @Inject
@@ -49,6 +48,9 @@ public class DiffResource {
 
     @Inject
     CallerContext callers;
+
+    @Inject
+    RenderLimits limits;
 
     @GET
     @Path("/{name}/diff")
@@ -62,8 +64,8 @@ public class DiffResource {
         PromptVersion b = versions.get(caller, name, to);
         List<String> left = lines(a);
         List<String> right = lines(b);
-        String unified = String.join("\n", UnifiedDiffUtils.generateUnifiedDiff(name + "@" + from, name + "@" + to, left,
-                DiffUtils.diff(left, right), 3));
+        TemplateDiff.Result unified = TemplateDiff.unified(name + "@" + from, name + "@" + to, left, right,
+                limits.diffMaxLines(), limits.diffMaxChars(), limits.diffTimeout().toNanos());
         List<SchemaChange> schema = SchemaDiff.compare(a.variablesSchema, b.variablesSchema).stream()
                 .map(c -> new SchemaChange(c.path(), c.change(), c.breaking(), c.detail())).toList();
         List<ConfigChange> config = new ArrayList<>();
@@ -75,7 +77,7 @@ public class DiffResource {
             }
         }
         boolean breaking = schema.stream().anyMatch(SchemaChange::breaking) || !a.type.equals(b.type);
-        return new DiffView(name, from, to, breaking, unified, schema, config);
+        return new DiffView(name, from, to, breaking, unified.unified(), unified.truncated(), schema, config);
     }
 
     private static List<String> lines(PromptVersion v) {
