@@ -65,6 +65,32 @@ class RenderCostTest {
     }
 
     @Test
+    void expensiveRendersNeverHoldTheEventLoop() throws Exception {
+        Tenant t = newTenant();
+        String heavy = publishedText(t.editor(), "heavy", nested("a", 5, ""), ARRAY_SCHEMA);
+        String light = publishedText(t.editor(), "light", "Hi {{who}}", WHO_SCHEMA);
+        // Warm both, so both take the in-memory fast path that answers on the event loop.
+        as(t.viewer()).body(Map.of("variables", Map.of("a", items(2)))).post(path(heavy) + "/render").then().statusCode(200);
+        as(t.viewer()).body(Map.of("variables", Map.of("who", "A"))).post(path(light) + "/render").then().statusCode(200);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Integer>> heavyRenders = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                heavyRenders.add(pool.submit(() -> as(t.viewer()).body(Map.of("variables", Map.of("a", items(100))))
+                        .post(path(heavy) + "/render").statusCode()));
+            }
+            for (int i = 0; i < 5; i++) {
+                timedRender(t.viewer(), light, Map.of("variables", Map.of("who", "A"))).then().statusCode(200);
+            }
+            for (var render : heavyRenders) {
+                org.junit.jupiter.api.Assertions.assertEquals(422, render.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void sectionsInsidePartialsAreCountedToo() {
         Tenant t = newTenant();
         String inner = publishedText(t.editor(), "inner-loops", nested("a", 3, ""), ARRAY_SCHEMA);

@@ -28,6 +28,14 @@ public interface RenderLimits {
     @WithDefault("PT0.005S")
     Duration eventLoopTimeout();
 
+    /** Variables (as JSON) larger than this are validated and rendered on a worker thread, never on the event loop. */
+    @WithDefault("4096")
+    int eventLoopVariablesBytes();
+
+    /** Versions whose variables schema (as JSON) is larger than this are validated on a worker thread. */
+    @WithDefault("8192")
+    int eventLoopSchemaBytes();
+
     /** Characters one rendered text (or one message) may have. */
     @WithDefault("2097152")
     int maxOutputChars();

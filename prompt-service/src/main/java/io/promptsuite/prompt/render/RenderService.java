@@ -30,8 +30,6 @@ import jakarta.inject.Inject;
 public class RenderService {
 
     static final int MAX_VARIABLES_BYTES = 256 * 1024;
-    /** Variables larger than this are validated on a worker thread: schema validation grows with them. */
-    static final int EVENT_LOOP_VARIABLES_BYTES = 16 * 1024;
 
     /** What a render produces: text for text prompts, messages for chat prompts. */
     public record Rendered(String name, int version, String type, String label, String text, List<Map<String, String>> messages) {
@@ -96,14 +94,21 @@ public class RenderService {
         if (valuesJson.length() > MAX_VARIABLES_BYTES) {
             throw new ApiException(413, "VARIABLES_TOO_LARGE", "variables may hold at most 256 KiB of JSON");
         }
-        if (memoryOnly && valuesJson.length() > EVENT_LOOP_VARIABLES_BYTES) {
-            throw NotInMemory.INSTANCE;
+        if (memoryOnly && valuesJson.length() > limits.eventLoopVariablesBytes()) {
+            throw NotInMemory.INSTANCE; // schema validation grows with the variables: a worker's job
         }
         CompiledVersion compiledVersion = compile(target, memoryOnly);
         if (compiledVersion.refusal() != null) {
             throw tooExpensive(compiledVersion.refusal());
         }
+        if (memoryOnly && !compiledVersion.schemaFitsEventLoop()) {
+            throw NotInMemory.INSTANCE;
+        }
+        long validationStart = System.nanoTime();
         List<FieldError> errors = compiledVersion.schema().validate(valuesJson, values.keySet());
+        if (memoryOnly && System.nanoTime() - validationStart > limits.eventLoopTimeout().toNanos()) {
+            compiledVersion.validateOnWorkers(); // once too slow here, this version's schema stays off the event loop
+        }
         if (!errors.isEmpty()) {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("fields", errors);
@@ -150,7 +155,7 @@ public class RenderService {
             sources.put("template", target.template());
         } else {
             for (Map<String, String> message : target.messages()) {
-                sources.put("messages[" + roles.size() + "]", message.get("content"));
+                sources.put("messages[" + roles.size() + "].content", message.get("content"));
                 roles.add(message.get("role"));
             }
         }
@@ -222,7 +227,8 @@ public class RenderService {
             }
             templates.add(template);
         }
-        return new CompiledVersion(List.copyOf(templates), List.copyOf(roles), schema, null);
+        return new CompiledVersion(List.copyOf(templates), List.copyOf(roles), schema, null,
+                schemaJson.length() <= limits.eventLoopSchemaBytes());
     }
 
     private String execute(Template template, Map<String, Object> values, RenderBudget budget) {
