@@ -1,7 +1,6 @@
 package io.promptsuite.prompt.diff;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -62,8 +61,9 @@ public class DiffResource {
         var caller = callers.caller();
         PromptVersion a = versions.get(caller, name, from);
         PromptVersion b = versions.get(caller, name, to);
-        List<String> left = lines(a);
-        List<String> right = lines(b);
+        // One line more than a diff compares, so that a cut shows as truncated.
+        List<String> left = lines(a, limits.diffMaxLines() + 1);
+        List<String> right = lines(b, limits.diffMaxLines() + 1);
         TemplateDiff.Result unified = TemplateDiff.unified(name + "@" + from, name + "@" + to, left, right,
                 limits.diffMaxLines(), limits.diffMaxChars(), limits.diffTimeout().toNanos());
         List<SchemaChange> schema = SchemaDiff.compare(a.variablesSchema, b.variablesSchema).stream()
@@ -80,16 +80,34 @@ public class DiffResource {
         return new DiffView(name, from, to, breaking, unified.unified(), unified.truncated(), schema, config);
     }
 
-    private static List<String> lines(PromptVersion v) {
-        if (PromptVersion.TEXT.equals(v.type)) {
-            return Arrays.asList(v.template.split("\n", -1));
-        }
+    /** The lines of a version, at most {@code limit} of them (a diff compares no more; the rest is never split). */
+    private static List<String> lines(PromptVersion v, int limit) {
         List<String> lines = new ArrayList<>();
+        if (PromptVersion.TEXT.equals(v.type)) {
+            addLines(v.template, lines, limit);
+            return lines;
+        }
         for (Map<String, String> message : v.messages) {
+            if (lines.size() >= limit) {
+                break;
+            }
             lines.add("[" + message.get("role") + "]");
-            lines.addAll(Arrays.asList(message.get("content").split("\n", -1)));
+            addLines(message.get("content"), lines, limit);
         }
         return lines;
+    }
+
+    private static void addLines(String text, List<String> lines, int limit) {
+        int from = 0;
+        while (lines.size() < limit) {
+            int end = text.indexOf('\n', from);
+            if (end < 0) {
+                lines.add(text.substring(from));
+                return;
+            }
+            lines.add(text.substring(from, end));
+            from = end + 1;
+        }
     }
 
 }
