@@ -16,19 +16,37 @@ public final class CompiledVersion {
     private final List<String> roles;
     private final VariablesSchema schema;
     private final String refusal;
+    private final boolean compiles;
     private volatile boolean schemaFitsEventLoop;
 
     CompiledVersion(List<Template> templates, List<String> roles, VariablesSchema schema, String refusal,
             boolean schemaFitsEventLoop) {
+        this(templates, roles, schema, refusal, true, schemaFitsEventLoop);
+    }
+
+    private CompiledVersion(List<Template> templates, List<String> roles, VariablesSchema schema, String refusal,
+            boolean compiles, boolean schemaFitsEventLoop) {
         this.templates = templates;
         this.roles = roles;
         this.schema = schema;
         this.refusal = refusal;
+        this.compiles = compiles;
         this.schemaFitsEventLoop = schemaFitsEventLoop;
     }
 
+    /** Too expensive to render whatever the data. */
     static CompiledVersion refused(String refusal, List<String> roles, VariablesSchema schema) {
-        return new CompiledVersion(List.of(), List.copyOf(roles), schema, refusal, false);
+        return new CompiledVersion(List.of(), List.copyOf(roles), schema, refusal, true, false);
+    }
+
+    /** Can't be compiled with its partials at all. */
+    static CompiledVersion uncompilable(String refusal, List<String> roles, VariablesSchema schema) {
+        return new CompiledVersion(List.of(), List.copyOf(roles), schema, refusal, false, false);
+    }
+
+    /** False when the refusal is that the templates don't compile, rather than that they cost too much. */
+    boolean compiles() {
+        return compiles;
     }
 
     public List<Template> templates() {

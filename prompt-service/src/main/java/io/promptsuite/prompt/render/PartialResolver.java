@@ -143,7 +143,12 @@ public class PartialResolver {
             sources.forEach((reference, partial) -> tooComplex.addAll(rules.shapeProblems("partial '" + reference + "'",
                     TemplateShape.of(partial))));
             templates.forEach((field, template) -> {
-                FieldError problem = rules.expansionProblem(field, compiler.compile(template));
+                FieldError problem;
+                try {
+                    problem = rules.expansionProblem(field, compiler.compile(template));
+                } catch (com.samskivert.mustache.MustacheException e) {
+                    problem = new FieldError(field, "can't be compiled: " + e.getMessage());
+                }
                 if (problem != null) {
                     tooComplex.add(problem);
                 }

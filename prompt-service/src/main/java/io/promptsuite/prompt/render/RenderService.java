@@ -99,7 +99,8 @@ public class RenderService {
         }
         CompiledVersion compiledVersion = compile(target, memoryOnly);
         if (compiledVersion.refusal() != null) {
-            throw tooExpensive(compiledVersion.refusal());
+            throw compiledVersion.compiles() ? tooExpensive(compiledVersion.refusal())
+                    : new ApiException(422, "RENDER_FAILED", compiledVersion.refusal());
         }
         if (memoryOnly && !compiledVersion.schemaFitsEventLoop()) {
             throw NotInMemory.INSTANCE;
@@ -220,7 +221,12 @@ public class RenderService {
         var compiler = Templates.compiler(resolution.sources());
         List<Template> templates = new ArrayList<>();
         for (Map.Entry<String, String> source : sources.entrySet()) {
-            Template template = compiler.compile(source.getValue());
+            Template template;
+            try {
+                template = compiler.compile(source.getValue());
+            } catch (MustacheException e) {
+                return CompiledVersion.uncompilable(source.getKey() + " can't be compiled: " + e.getMessage(), roles, schema);
+            }
             var problem = rules.expansionProblem(source.getKey(), template);
             if (problem != null) {
                 return CompiledVersion.refused(problem.field() + " " + problem.message(), roles, schema);

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.samskivert.mustache.MustacheException;
 import com.samskivert.mustache.Template;
 
 import io.promptsuite.common.error.ApiException;
@@ -60,6 +61,9 @@ public class TemplateRules {
             tags = Templates.expandedTags(template, limit);
         } catch (StackOverflowError e) {
             tags = limit + 1;
+        } catch (MustacheException e) {
+            // Loading a partial failed (a parse error in it, or a name the resolver didn't see): refuse, never a 500.
+            return new FieldError(field, "can't be expanded with its partials: " + e.getMessage());
         }
         if (tags > limit) {
             return new FieldError(field, "expands, with its partials, to more than " + limit + " tags");
