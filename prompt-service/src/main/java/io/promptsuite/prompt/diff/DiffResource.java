@@ -1,18 +1,15 @@
 package io.promptsuite.prompt.diff;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 
-import com.github.difflib.DiffUtils;
-import com.github.difflib.UnifiedDiffUtils;
-
 import io.promptsuite.common.error.ApiException;
 import io.promptsuite.common.security.CallerContext;
 import io.promptsuite.common.security.Roles;
+import io.promptsuite.prompt.render.RenderLimits;
 import io.promptsuite.prompt.version.PromptVersion;
 import io.promptsuite.prompt.version.VersionService;
 import jakarta.annotation.security.RolesAllowed;
@@ -40,8 +37,9 @@ public class DiffResource {
     public record ConfigChange(String key, Object from, Object to) {
     }
 
-    public record DiffView(String name, int from, int to, boolean breaking, String templateDiff, List<SchemaChange> schemaChanges,
-            List<ConfigChange> configChanges) {
+    /** {@code truncated}: the template diff covers only the first lines of each side (see docs/prompts.md, limits). */
+    public record DiffView(String name, int from, int to, boolean breaking, String templateDiff, boolean truncated,
+            List<SchemaChange> schemaChanges, List<ConfigChange> configChanges) {
     }
 
     @Inject
@@ -49,6 +47,9 @@ public class DiffResource {
 
     @Inject
     CallerContext callers;
+
+    @Inject
+    RenderLimits limits;
 
     @GET
     @Path("/{name}/diff")
@@ -60,10 +61,11 @@ public class DiffResource {
         var caller = callers.caller();
         PromptVersion a = versions.get(caller, name, from);
         PromptVersion b = versions.get(caller, name, to);
-        List<String> left = lines(a);
-        List<String> right = lines(b);
-        String unified = String.join("\n", UnifiedDiffUtils.generateUnifiedDiff(name + "@" + from, name + "@" + to, left,
-                DiffUtils.diff(left, right), 3));
+        // One line more than a diff compares, so that a cut shows as truncated.
+        List<String> left = lines(a, limits.diffMaxLines() + 1);
+        List<String> right = lines(b, limits.diffMaxLines() + 1);
+        TemplateDiff.Result unified = TemplateDiff.unified(name + "@" + from, name + "@" + to, left, right,
+                limits.diffMaxLines(), limits.diffMaxChars(), limits.diffTimeout().toNanos());
         List<SchemaChange> schema = SchemaDiff.compare(a.variablesSchema, b.variablesSchema).stream()
                 .map(c -> new SchemaChange(c.path(), c.change(), c.breaking(), c.detail())).toList();
         List<ConfigChange> config = new ArrayList<>();
@@ -75,19 +77,37 @@ public class DiffResource {
             }
         }
         boolean breaking = schema.stream().anyMatch(SchemaChange::breaking) || !a.type.equals(b.type);
-        return new DiffView(name, from, to, breaking, unified, schema, config);
+        return new DiffView(name, from, to, breaking, unified.unified(), unified.truncated(), schema, config);
     }
 
-    private static List<String> lines(PromptVersion v) {
-        if (PromptVersion.TEXT.equals(v.type)) {
-            return Arrays.asList(v.template.split("\n", -1));
-        }
+    /** The lines of a version, at most {@code limit} of them (a diff compares no more; the rest is never split). */
+    private static List<String> lines(PromptVersion v, int limit) {
         List<String> lines = new ArrayList<>();
+        if (PromptVersion.TEXT.equals(v.type)) {
+            addLines(v.template, lines, limit);
+            return lines;
+        }
         for (Map<String, String> message : v.messages) {
+            if (lines.size() >= limit) {
+                break;
+            }
             lines.add("[" + message.get("role") + "]");
-            lines.addAll(Arrays.asList(message.get("content").split("\n", -1)));
+            addLines(message.get("content"), lines, limit);
         }
         return lines;
+    }
+
+    private static void addLines(String text, List<String> lines, int limit) {
+        int from = 0;
+        while (lines.size() < limit) {
+            int end = text.indexOf('\n', from);
+            if (end < 0) {
+                lines.add(text.substring(from));
+                return;
+            }
+            lines.add(text.substring(from, end));
+            from = end + 1;
+        }
     }
 
 }

@@ -13,6 +13,7 @@ import java.util.UUID;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import io.promptsuite.common.error.FieldError;
 import io.promptsuite.prompt.cache.PromptHead;
 import io.promptsuite.prompt.cache.PromptHeadCache;
 import io.promptsuite.prompt.version.PromptVersion;
@@ -28,8 +29,6 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class PartialResolver {
 
-    private static final int MAX_DEPTH = 8;
-
     /** Reference → template text, and a signature naming the exact versions used (for the compiled-template cache). */
     public record Resolution(Map<String, String> sources, String signature, List<String> problems) {
     }
@@ -39,6 +38,12 @@ public class PartialResolver {
 
     @Inject
     PublishedVersions versions;
+
+    @Inject
+    RenderLimits limits;
+
+    @Inject
+    TemplateRules rules;
 
     /** Partials named by a published version's template, parsed once per version. */
     private final Cache<UUID, Set<String>> nested = Caffeine.newBuilder().maximumSize(20_000).build();
@@ -63,12 +68,13 @@ public class PartialResolver {
     private void visit(UUID tenantId, String reference, Deque<String> path, Map<String, String> sources,
             Map<String, String> used, List<String> problems, boolean memoryOnly) {
         PartialRef ref = PartialRef.parse(reference);
+        String chain = chain(path, ref.name());
         if (path.contains(ref.name())) {
-            problems.add("partial '" + reference + "' forms a cycle: " + String.join(" > ", reversed(path)) + " > " + ref.name());
+            problems.add("partial '" + reference + "' forms a cycle: " + chain);
             return;
         }
-        if (path.size() > MAX_DEPTH) {
-            problems.add("partials nest deeper than " + MAX_DEPTH + " levels at '" + reference + "'");
+        if (path.size() > limits.maxPartialDepth()) {
+            problems.add("partials nest deeper than " + limits.maxPartialDepth() + " levels: " + chain);
             return;
         }
         if (sources.containsKey(reference)) {
@@ -79,12 +85,12 @@ public class PartialResolver {
             throw NotInMemory.INSTANCE;
         }
         if (head == null) {
-            problems.add("partial '" + reference + "': no prompt named '" + ref.name() + "'");
+            problems.add("partial '" + reference + "' (" + chain + "): no prompt named '" + ref.name() + "'");
             return;
         }
         Integer number = head.resolve(ref.label());
         if (number == null) {
-            problems.add("partial '" + reference + "': prompt '" + ref.name() + "' has no label '" + ref.label() + "'");
+            problems.add("partial '" + reference + "' (" + chain + "): prompt '" + ref.name() + "' has no label '" + ref.label() + "'");
             return;
         }
         PublishedVersion version = memoryOnly ? versions.peek(head.promptId(), number) : versions.get(head.promptId(), number).orElse(null);
@@ -92,7 +98,7 @@ public class PartialResolver {
             throw NotInMemory.INSTANCE;
         }
         if (version == null || !PromptVersion.TEXT.equals(version.type())) {
-            problems.add("partial '" + reference + "': only published text prompts can be included");
+            problems.add("partial '" + reference + "' (" + chain + "): only published text prompts can be included");
             return;
         }
         sources.put(reference, version.template());
@@ -104,9 +110,51 @@ public class PartialResolver {
         path.pop();
     }
 
-    private static List<String> reversed(Deque<String> path) {
+    /** The chain of templates from the one rendered to {@code next}: "a -> b -> a". */
+    private static String chain(Deque<String> path, String next) {
         List<String> list = new ArrayList<>(path);
         java.util.Collections.reverse(list);
-        return list;
+        list.add(next);
+        return String.join(" -> ", list);
+    }
+
+    /**
+     * The publish checks of a version's templates (field → template): refuses templates over the limits with 422
+     * TEMPLATE_TOO_COMPLEX, and, when {@code resolvePartials}, returns each partial or parent that cycles or can't be
+     * resolved, naming the chain; a version whose partials resolve is compiled and refused as too complex when it
+     * expands, partials included, past the limit.
+     */
+    public List<FieldError> publishProblems(UUID tenantId, String selfName, Map<String, String> templates,
+            boolean resolvePartials) {
+        TemplateRules.refuse(rules.shapeProblems(templates));
+        List<FieldError> problems = new ArrayList<>();
+        if (!resolvePartials) {
+            return problems;
+        }
+        Map<String, String> sources = new LinkedHashMap<>();
+        templates.forEach((field, template) -> {
+            Resolution resolution = resolve(tenantId, selfName, Templates.references(template).partials());
+            resolution.problems().forEach(problem -> problems.add(new FieldError(field, problem)));
+            sources.putAll(resolution.sources());
+        });
+        if (problems.isEmpty() && !sources.isEmpty()) {
+            List<FieldError> tooComplex = new ArrayList<>();
+            var compiler = Templates.compiler(sources);
+            sources.forEach((reference, partial) -> tooComplex.addAll(rules.shapeProblems("partial '" + reference + "'",
+                    TemplateShape.of(partial))));
+            templates.forEach((field, template) -> {
+                FieldError problem;
+                try {
+                    problem = rules.expansionProblem(field, compiler.compile(template));
+                } catch (com.samskivert.mustache.MustacheException e) {
+                    problem = new FieldError(field, "can't be compiled: " + e.getMessage());
+                }
+                if (problem != null) {
+                    tooComplex.add(problem);
+                }
+            });
+            TemplateRules.refuse(tooComplex);
+        }
+        return problems;
     }
 }

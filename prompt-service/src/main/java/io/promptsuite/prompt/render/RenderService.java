@@ -1,6 +1,5 @@
 package io.promptsuite.prompt.render;
 
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +30,6 @@ import jakarta.inject.Inject;
 public class RenderService {
 
     static final int MAX_VARIABLES_BYTES = 256 * 1024;
-    static final int MAX_OUTPUT_CHARS = 2 * 1024 * 1024;
 
     /** What a render produces: text for text prompts, messages for chat prompts. */
     public record Rendered(String name, int version, String type, String label, String text, List<Map<String, String>> messages) {
@@ -49,6 +47,12 @@ public class RenderService {
     @Inject
     CacheConfig config;
 
+    @Inject
+    RenderLimits limits;
+
+    @Inject
+    TemplateRules rules;
+
     private Cache<String, CompiledVersion> compiled;
 
     /** The partials a published version names, worked out once per version. */
@@ -64,8 +68,9 @@ public class RenderService {
     }
 
     /**
-     * The render as it would be, from memory only: empty when something must first be read from PostgreSQL or
-     * Redis. Safe on the event loop.
+     * The render as it would be, from memory only and within the event loop's small work budget: empty when something
+     * must first be read from PostgreSQL or Redis, or when the render is bigger than the event loop may carry (it is
+     * then done again on a worker thread with the full budget). Safe on the event loop.
      */
     public java.util.Optional<Rendered> renderFromMemory(Caller caller, String name, String owner, String label, Integer version,
             Map<String, Object> variables) {
@@ -89,25 +94,59 @@ public class RenderService {
         if (valuesJson.length() > MAX_VARIABLES_BYTES) {
             throw new ApiException(413, "VARIABLES_TOO_LARGE", "variables may hold at most 256 KiB of JSON");
         }
+        if (memoryOnly && valuesJson.length() > limits.eventLoopVariablesBytes()) {
+            throw NotInMemory.INSTANCE; // schema validation grows with the variables: a worker's job
+        }
         CompiledVersion compiledVersion = compile(target, memoryOnly);
+        if (compiledVersion.refusal() != null) {
+            throw compiledVersion.compiles() ? tooExpensive(compiledVersion.refusal())
+                    : new ApiException(422, "RENDER_FAILED", compiledVersion.refusal());
+        }
+        if (memoryOnly && !compiledVersion.schemaFitsEventLoop()) {
+            throw NotInMemory.INSTANCE;
+        }
+        long validationStart = System.nanoTime();
         List<FieldError> errors = compiledVersion.schema().validate(valuesJson, values.keySet());
+        if (memoryOnly && System.nanoTime() - validationStart > limits.eventLoopTimeout().toNanos()) {
+            compiledVersion.validateOnWorkers(); // once too slow here, this version's schema stays off the event loop
+        }
         if (!errors.isEmpty()) {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("fields", errors);
             throw new ApiException(422, "INVALID_VARIABLES",
                     "The variables don't match the schema: " + errors.get(0).field() + " " + errors.get(0).message(), details);
         }
-        if (PromptVersion.TEXT.equals(target.type())) {
-            return new Rendered(name, target.number(), target.type(), target.label(), execute(compiledVersion.templates().get(0), values), null);
+        RenderBudget budget = memoryOnly
+                ? new RenderBudget(limits.eventLoopWork(), limits.eventLoopTimeout().toNanos())
+                : new RenderBudget(limits.maxWork(), limits.timeout().toNanos());
+        budget.enter();
+        try {
+            if (PromptVersion.TEXT.equals(target.type())) {
+                return new Rendered(name, target.number(), target.type(), target.label(),
+                        execute(compiledVersion.templates().get(0), values, budget), null);
+            }
+            List<Map<String, String>> messages = new ArrayList<>();
+            for (int i = 0; i < compiledVersion.templates().size(); i++) {
+                Map<String, String> message = new LinkedHashMap<>();
+                message.put("role", compiledVersion.roles().get(i));
+                message.put("content", execute(compiledVersion.templates().get(i), values, budget));
+                messages.add(message);
+            }
+            return new Rendered(name, target.number(), target.type(), target.label(), null, messages);
+        } catch (RenderBudget.Exceeded e) {
+            if (memoryOnly) {
+                throw NotInMemory.INSTANCE; // too big for the event loop: again on a worker, with the full budget
+            }
+            throw tooExpensive(e.time ? "it ran past " + limits.timeout().toMillis() + " ms"
+                    : "it needs more than " + limits.maxWork() + " units of work (sections, items iterated, writes)");
+        } finally {
+            RenderBudget.leave();
         }
-        List<Map<String, String>> messages = new ArrayList<>();
-        for (int i = 0; i < compiledVersion.templates().size(); i++) {
-            Map<String, String> message = new LinkedHashMap<>();
-            message.put("role", compiledVersion.roles().get(i));
-            message.put("content", execute(compiledVersion.templates().get(i), values));
-            messages.add(message);
-        }
-        return new Rendered(name, target.number(), target.type(), target.label(), null, messages);
+    }
+
+    private static ApiException tooExpensive(String why) {
+        return new ApiException(422, "RENDER_TOO_EXPENSIVE", "The render was stopped: " + why
+                + ". Iterate over fewer items or nest fewer sections.");
     }
 
     private CompiledVersion compile(RenderTarget target, boolean memoryOnly) {
@@ -117,7 +156,7 @@ public class RenderService {
             sources.put("template", target.template());
         } else {
             for (Map<String, String> message : target.messages()) {
-                sources.put("messages[" + roles.size() + "]", message.get("content"));
+                sources.put("messages[" + roles.size() + "].content", message.get("content"));
                 roles.add(message.get("role"));
             }
         }
@@ -154,73 +193,71 @@ public class RenderService {
         });
     }
 
+    /**
+     * Compiles a version with its partials. What makes it too expensive to render whatever the data (nesting, section
+     * count, expansion through partials) is found here, once, and kept with the compiled version as its refusal.
+     */
     private CompiledVersion build(RenderTarget target, Map<String, String> sources, List<String> roles,
             PartialResolver.Resolution resolution) {
-        List<Template> templates = new ArrayList<>();
-        for (String source : sources.values()) {
-            templates.add(Templates.compile(source, resolution.sources()));
-        }
         String schemaJson;
         try {
             schemaJson = json.writeValueAsString(target.variablesSchema());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        return new CompiledVersion(List.copyOf(templates), List.copyOf(roles), VariablesSchema.compile(schemaJson, target.variablesSchema()));
+        VariablesSchema schema;
+        try {
+            schema = VariablesSchema.compile(schemaJson, target.variablesSchema());
+        } catch (RuntimeException e) {
+            // A draft may hold a pattern RE2 can't run; publishing refuses it, rendering the draft must not fail with 500.
+            throw new ApiException(422, "SCHEMA_INVALID", "The variables schema can't be used: " + VariablesSchema.describe(e));
+        }
+        List<io.promptsuite.common.error.FieldError> problems = new ArrayList<>(rules.shapeProblems(sources));
+        resolution.sources().forEach((reference, partial) -> problems.addAll(rules.shapeProblems("partial '" + reference + "'",
+                TemplateShape.of(partial))));
+        if (!problems.isEmpty()) {
+            return CompiledVersion.refused(problems.get(0).field() + " " + problems.get(0).message(), roles, schema);
+        }
+        var compiler = Templates.compiler(resolution.sources());
+        List<Template> templates = new ArrayList<>();
+        for (Map.Entry<String, String> source : sources.entrySet()) {
+            Template template;
+            try {
+                template = compiler.compile(source.getValue());
+            } catch (MustacheException e) {
+                return CompiledVersion.uncompilable(source.getKey() + " can't be compiled: " + e.getMessage(), roles, schema);
+            }
+            var problem = rules.expansionProblem(source.getKey(), template);
+            if (problem != null) {
+                return CompiledVersion.refused(problem.field() + " " + problem.message(), roles, schema);
+            }
+            templates.add(template);
+        }
+        return new CompiledVersion(List.copyOf(templates), List.copyOf(roles), schema, null,
+                schemaJson.length() <= limits.eventLoopSchemaBytes());
     }
 
-    private static String execute(Template template, Map<String, Object> values) {
-        StringWriter out = new BoundedWriter(MAX_OUTPUT_CHARS);
+    private String execute(Template template, Map<String, Object> values, RenderBudget budget) {
+        RenderOutput out = new RenderOutput(limits.maxOutputChars(), budget);
         try {
             template.execute(values, out);
-        } catch (BoundedWriter.Overflow e) {
-            throw new ApiException(422, "RENDER_TOO_LARGE", "The rendered prompt would exceed " + MAX_OUTPUT_CHARS + " characters");
+        } catch (RenderOutput.Overflow e) {
+            throw tooLarge();
         } catch (MustacheException e) {
-            if (e.getCause() instanceof BoundedWriter.Overflow) {
-                throw new ApiException(422, "RENDER_TOO_LARGE", "The rendered prompt would exceed " + MAX_OUTPUT_CHARS + " characters");
+            if (e.getCause() instanceof RenderOutput.Overflow) {
+                throw tooLarge();
+            }
+            if (e.getCause() instanceof RenderBudget.Exceeded exceeded) {
+                throw exceeded;
             }
             throw new ApiException(422, "RENDER_FAILED", "The template could not be rendered with these variables");
+        } catch (StackOverflowError e) {
+            throw tooExpensive("its sections and partials nest too deep");
         }
         return out.toString();
     }
 
-    /** Stops a render whose output runs away (a big list in a section of a big template). */
-    static final class BoundedWriter extends StringWriter {
-
-        static final class Overflow extends RuntimeException {
-            Overflow() {
-                super(null, null, false, false);
-            }
-        }
-
-        private final int limit;
-
-        BoundedWriter(int limit) {
-            this.limit = limit;
-        }
-
-        @Override
-        public void write(String str, int off, int len) {
-            guard(len);
-            super.write(str, off, len);
-        }
-
-        @Override
-        public void write(char[] cbuf, int off, int len) {
-            guard(len);
-            super.write(cbuf, off, len);
-        }
-
-        @Override
-        public void write(int c) {
-            guard(1);
-            super.write(c);
-        }
-
-        private void guard(int more) {
-            if (getBuffer().length() + more > limit) {
-                throw new Overflow();
-            }
-        }
+    private ApiException tooLarge() {
+        return new ApiException(422, "RENDER_TOO_LARGE", "The rendered prompt would exceed " + limits.maxOutputChars() + " characters");
     }
 }

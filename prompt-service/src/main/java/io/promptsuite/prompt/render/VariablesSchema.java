@@ -12,17 +12,24 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 
 import io.promptsuite.common.error.FieldError;
 
 /**
  * A version's variables schema (JSON Schema 2020-12), compiled once per version with networknt. Values cross to the
- * validator as JSON text: it runs on Jackson 3, Quarkus on Jackson 2.
+ * validator as JSON text: it runs on Jackson 3, Quarkus on Jackson 2. Regular expressions ({@code pattern},
+ * {@code patternProperties}) run on RE2/J, in time linear in the value; a draft may still hold a pattern only the JDK
+ * understands (backreferences, lookaround), publishing refuses it.
  */
 public final class VariablesSchema {
 
-    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+            builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder()
+                    .regularExpressionFactory(Re2RegularExpressions.INSTANCE).build()));
+    /** For drafts only, which are checked but never validate variables with these patterns: the JDK's syntax. */
+    private static final SchemaRegistry DRAFT_REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
     private static final Schema META = REGISTRY.getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
 
     private final Schema schema;
@@ -35,8 +42,32 @@ public final class VariablesSchema {
         this.everywhere = everywhere;
     }
 
-    /** Problems with a schema as a schema: not JSON Schema, not an object at the root, or reaching out of itself. */
+    /**
+     * Problems with a schema as a schema, for publishing: not JSON Schema, not an object at the root, reaching out of
+     * itself, or a regular expression RE2 can't run.
+     */
     public static List<String> problems(String schemaJson, Map<String, Object> schema) {
+        return problems(schemaJson, schema, REGISTRY);
+    }
+
+    /** Problems with a draft's schema: as {@link #problems}, but any pattern the JDK compiles is accepted for now. */
+    public static List<String> draftProblems(String schemaJson, Map<String, Object> schema) {
+        return problems(schemaJson, schema, DRAFT_REGISTRY);
+    }
+
+    /** What went wrong compiling a schema, without internals. */
+    public static String describe(RuntimeException e) {
+        if (e instanceof com.google.re2j.PatternSyntaxException syntax) {
+            return "the pattern '" + syntax.getPattern() + "' is not supported (" + syntax.getDescription()
+                    + "); patterns run on RE2: no backreferences or lookaround";
+        }
+        if (e.getCause() instanceof RuntimeException cause && cause != e) {
+            return describe(cause);
+        }
+        return "the schema cannot be compiled: " + e.getClass().getSimpleName();
+    }
+
+    private static List<String> problems(String schemaJson, Map<String, Object> schema, SchemaRegistry registry) {
         List<String> problems = new ArrayList<>();
         for (Error error : META.validate(schemaJson, InputFormat.JSON)) {
             problems.add(location(error) + ": " + error.getMessage());
@@ -48,9 +79,9 @@ public final class VariablesSchema {
         collectRefs(schema, problems);
         if (problems.isEmpty()) {
             try {
-                REGISTRY.getSchema(schemaJson, InputFormat.JSON);
+                registry.getSchema(schemaJson, InputFormat.JSON).initializeValidators();
             } catch (RuntimeException e) {
-                problems.add("the schema cannot be compiled: " + e.getClass().getSimpleName());
+                problems.add(describe(e));
             }
         }
         return problems;
@@ -63,7 +94,9 @@ public final class VariablesSchema {
         }
         Set<String> all = new LinkedHashSet<>();
         collectPropertyNames(schema, all);
-        return new VariablesSchema(REGISTRY.getSchema(schemaJson, InputFormat.JSON), Set.copyOf(top), Set.copyOf(all));
+        Schema compiled = REGISTRY.getSchema(schemaJson, InputFormat.JSON);
+        compiled.initializeValidators(); // every pattern compiled now, not lazily in the middle of a render
+        return new VariablesSchema(compiled, Set.copyOf(top), Set.copyOf(all));
     }
 
     /** Each problem with the variables, with its path ($.name, $.items[0].id). */

@@ -64,7 +64,7 @@ final class VersionContent {
         if (schemaJson.length() > MAX_SCHEMA_BYTES) {
             problems.add(new Problem("SCHEMA_INVALID", new FieldError("variables_schema", "must be at most 64 KiB")));
         } else {
-            for (String problem : VariablesSchema.problems(schemaJson, v.variablesSchema)) {
+            for (String problem : VariablesSchema.draftProblems(schemaJson, v.variablesSchema)) {
                 problems.add(new Problem("SCHEMA_INVALID", new FieldError("variables_schema", problem)));
             }
         }

@@ -181,11 +181,9 @@ public class VersionService {
             problems.add(new FieldError("variables_schema", problem));
         }
         VariablesSchema schema = problems.isEmpty() ? VariablesSchema.compile(schemaJson, v.variablesSchema) : null;
-        java.util.Set<String> partialRefs = new java.util.LinkedHashSet<>();
         Map<String, String> templates = templates(v);
         templates.forEach((field, template) -> {
             Templates.References refs = Templates.references(template);
-            partialRefs.addAll(refs.partials());
             if (schema != null) {
                 for (String variable : refs.variables()) {
                     if (!schema.declares(variable)) {
@@ -194,11 +192,8 @@ public class VersionService {
                 }
             }
         });
-        if (checkPartials) {
-            for (String problem : partials.resolve(prompt.tenantId, prompt.name, partialRefs).problems()) {
-                problems.add(new FieldError("template", problem));
-            }
-        }
+        // Shape and cost limits (422 TEMPLATE_TOO_COMPLEX), then includes and parents: cycles and unresolvable references.
+        problems.addAll(partials.publishProblems(prompt.tenantId, prompt.name, templates, checkPartials));
         return problems;
     }
 
