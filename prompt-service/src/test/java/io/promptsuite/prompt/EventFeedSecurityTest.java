@@ -96,10 +96,13 @@ class EventFeedSecurityTest {
             }
             assertTrue(compare(resumeFrom, ids.get(0)) < 0, ids.toString());
         }
-        // An id the feed never sent is a 400, not a silent restart.
-        io.restassured.RestAssured.given().auth().oauth2(t.viewer()).header("Last-Event-ID", "not-an-id")
-                .accept("text/event-stream").get("/api/v1/prompt-events").then().statusCode(400)
-                .body("code", org.hamcrest.Matchers.equalTo("VALIDATION_FAILED"));
+        // An id the feed never sent is a 400, not a silent restart (read as a stream: a server that ignored the header
+        // would never end the answer).
+        try (SseStream refused = SseStream.open(events.toString(),
+                Map.of("Authorization", "Bearer " + t.viewer(), "Last-Event-ID", "not-an-id")).connected()) {
+            assertEquals(400, refused.status);
+            assertTrue(refused.await(s -> s.saw("VALIDATION_FAILED"), 5_000), refused.lines.toString());
+        }
     }
 
     private static int compare(String a, String b) {
@@ -151,10 +154,11 @@ class EventFeedSecurityTest {
                 streams.add(open(t.viewer()));
                 assertEquals(200, streams.get(i).status);
             }
-            var refused = io.restassured.RestAssured.given().auth().oauth2(t.editor()).accept("text/event-stream")
-                    .get("/api/v1/prompt-events").then().statusCode(429).extract();
-            assertEquals("TOO_MANY_STREAMS", refused.path("code"));
-            assertNotNull(refused.path("requestId"));
+            SseStream refused = SseStream.open(events.toString(), Map.of("Authorization", "Bearer " + t.editor())).connected();
+            streams.add(refused);
+            assertEquals(429, refused.status, refused.lines.toString());
+            assertTrue(refused.await(s -> s.saw("\"code\":\"TOO_MANY_STREAMS\"") && s.saw("\"requestId\""), 5_000),
+                    refused.lines.toString());
             // Another tenant is not affected, and a closed stream frees its place.
             try (SseStream theirs = open(other.viewer())) {
                 assertEquals(200, theirs.status);
