@@ -67,7 +67,8 @@ class TransferTest {
         Tenant t = newTenant();
         given(t.editor(), "prompts: [unclosed", true).then().statusCode(400).body("code", equalTo("INVALID_IMPORT"));
         given(t.editor(), "nonsense: 1", true).then().statusCode(400).body("code", equalTo("INVALID_IMPORT"));
-        given(t.editor(), "prompts:\n- name: 'bad name'\n", true).then().statusCode(200).body("summary.conflict", equalTo(1));
+        given(t.editor(), "prompts:\n- name: 'bad name'\n", true).then().statusCode(400).body("code", equalTo("INVALID_IMPORT"))
+                .body("details.fields[0].field", equalTo("prompts[0].name"));
         given(t.viewer(), "prompts: []", true).then().statusCode(403);
     }
 

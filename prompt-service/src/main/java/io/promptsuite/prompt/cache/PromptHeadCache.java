@@ -97,7 +97,7 @@ public class PromptHeadCache {
     }
 
     /** After a committed change: the Redis copy is replaced with the truth, the local one dropped. */
-    public void refresh(UUID tenantId, String name) {
+    public Optional<PromptHead> refresh(UUID tenantId, String name) {
         String key = key(tenantId, name);
         invalidate(tenantId, name);
         PromptHead head = fromDatabase(tenantId, name);
@@ -112,6 +112,7 @@ public class PromptHeadCache {
         } else {
             toRedis(key, head, false);
         }
+        return Optional.ofNullable(head);
     }
 
     public void invalidate(UUID tenantId, String name) {

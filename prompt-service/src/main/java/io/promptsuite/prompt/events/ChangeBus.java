@@ -7,7 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.promptsuite.common.redis.RedisKeys;
+import io.promptsuite.prompt.cache.PromptHead;
 import io.promptsuite.prompt.cache.PromptHeadCache;
+import io.promptsuite.prompt.prompt.Prompt;
+import io.promptsuite.prompt.prompt.PromptRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands;
@@ -56,25 +60,44 @@ public class ChangeBus {
     @Inject
     MeterRegistry metrics;
 
+    @Inject
+    EventLog log;
+
+    @Inject
+    PromptRepository prompts;
+
     void start(@Observes StartupEvent event) {
         metrics.gauge("prompt_cache_redis_up", this, bus -> bus.redisUp ? 1 : 0);
         metrics.gauge("prompt_cache_in_sync", this, bus -> bus.inSync() ? 1 : 0);
         check();
     }
 
-    /** Called when the change's transaction has committed. */
+    /**
+     * Called when the change's transaction has committed. The change is stamped with the prompt's visibility (who may
+     * hear it), appended to the tenant's event log and announced in one step; every instance, this one included,
+     * hands it to its SSE subscribers when the announcement arrives, so all of them see the log's order. Without Redis
+     * this instance's subscribers still hear it, without an id.
+     */
     void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) PromptChange change) {
-        PromptChange stamped = change.from(instanceId);
-        heads.refresh(stamped.tenantId(), stamped.name());
-        deliver(stamped);
+        String visibility = heads.refresh(change.tenantId(), change.name()).map(PromptHead::visibility)
+                .orElseGet(() -> visibilityOf(change.tenantId(), change.name()));
+        PromptChange stamped = change.from(instanceId).withVisibility(visibility);
         if (redisUp) {
             try {
-                redis.pubsub(String.class).publish(channel(), json.writeValueAsString(stamped));
+                log.append(stamped, channel());
+                return;
             } catch (Exception e) {
                 // Other instances may have missed this change: the check will resubscribe them and they will clear.
                 markDown(e);
             }
         }
+        deliver(stamped);
+    }
+
+    /** A deleted prompt's visibility; a prompt that is gone altogether is treated as private. */
+    private String visibilityOf(UUID tenantId, String name) {
+        return QuarkusTransaction.requiringNew().call(() -> prompts.findByName(tenantId, name).map(p -> p.visibility)
+                .orElse(Prompt.PRIVATE));
     }
 
     /** True while this instance is sure to hear every change: only then may it serve from its own memory. */
@@ -103,7 +126,7 @@ public class ChangeBus {
         heads.clearLocal();
     }
 
-    /** Changes in one tenant, as they happen. */
+    /** Changes in one tenant, as they happen (with the log's ids while Redis is up). */
     public Multi<PromptChange> changes(UUID tenantId) {
         return broadcast.filter(change -> tenantId.equals(change.tenantId()));
     }
@@ -143,11 +166,11 @@ public class ChangeBus {
 
     private void received(String message) {
         try {
-            PromptChange change = json.readValue(message, PromptChange.class);
+            PromptChange change = log.read(message).change();
             if (!instanceId.equals(change.instance())) {
                 heads.invalidate(change.tenantId(), change.name());
-                deliver(change);
             }
+            deliver(change);
         } catch (Exception e) {
             LOG.warnf("Ignoring an unreadable prompt change message: %s", e.getClass().getSimpleName());
         }

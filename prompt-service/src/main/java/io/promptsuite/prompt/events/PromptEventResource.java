@@ -1,27 +1,37 @@
 package io.promptsuite.prompt.events;
 
-import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.promptsuite.common.security.ApiKeyVerifier;
+import io.promptsuite.common.security.Caller;
 import io.promptsuite.common.security.CallerContext;
+import io.promptsuite.common.security.RevocationListener;
 import io.promptsuite.common.security.Roles;
 import io.smallrye.mutiny.Multi;
+import io.vertx.core.Vertx;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
-import jakarta.ws.rs.core.Context;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * Server-sent events of the caller's tenant: label moves, publishes, deletes and restores, so clients drop their
- * cache the moment {@code production} moves. A comment every 15 s keeps proxies from closing a quiet stream.
+ * Server-sent events of the caller's tenant: label moves, publishes, deletes and restores of the prompts the caller
+ * may read, so clients drop their cache the moment {@code production} moves. Every event has an id from the tenant's
+ * event log; send the last one back as {@code Last-Event-ID} to resume without loss (see docs/prompts.md for the
+ * window). A comment every 15 s keeps proxies from closing a quiet stream. The stream ends with an {@code end} event
+ * when the credential behind it expires or is revoked.
  */
 @Path("/api/v1/prompt-events")
 @Tag(name = "events")
@@ -31,35 +41,43 @@ public class PromptEventResource {
     ChangeBus bus;
 
     @Inject
+    EventLog log;
+
+    @Inject
+    StreamLimiter limiter;
+
+    @Inject
+    RevocationListener revocations;
+
+    @Inject
+    ApiKeyVerifier keys;
+
+    @Inject
+    Vertx vertx;
+
+    @Inject
+    EventsConfig config;
+
+    @Inject
     CallerContext callers;
 
     @Inject
-    com.fasterxml.jackson.databind.ObjectMapper json;
+    ObjectMapper json;
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.TEXT_PLAIN)
     @RolesAllowed(Roles.VIEWER)
-    public Multi<OutboundSseEvent> stream(@Context Sse sse) {
+    public Multi<OutboundSseEvent> stream(@Context Sse sse, @HeaderParam("Last-Event-ID") String lastEventId,
+            @HeaderParam("Authorization") String authorization, @HeaderParam(ApiKeyVerifier.HEADER) String apiKey) {
+        Caller caller = callers.caller();
         UUID tenantId = UUID.fromString(callers.tenantId());
-        Multi<OutboundSseEvent> changes = bus.changes(tenantId).map(change -> sse.newEventBuilder()
-                .name(change.type())
-                .id(change.at().toEpochMilli() + "-" + change.name().hashCode())
-                .mediaType(MediaType.APPLICATION_JSON_TYPE)
-                .data(toJson(change))
-                .build());
-        Multi<OutboundSseEvent> keepAlive = Multi.createFrom().ticks().every(Duration.ofSeconds(15))
-                .map(tick -> sse.newEventBuilder().comment("keep-alive").build());
-        Multi<OutboundSseEvent> hello = Multi.createFrom().item(sse.newEventBuilder().comment("connected").build());
-        return Multi.createBy().concatenating().streams(hello, Multi.createBy().merging().streams(changes, keepAlive));
-    }
-
-    private String toJson(PromptChange change) {
-        try {
-            return json.writeValueAsString(new PromptChange(change.type(), change.tenantId(), change.name(), change.version(),
-                    change.label(), change.fromVersion(), change.actorId(), change.at(), null));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        EventId since = lastEventId == null || lastEventId.isBlank() ? null : EventId.parse(lastEventId);
+        boolean viaKey = caller.via() == Caller.Via.API_KEY;
+        Instant expires = viaKey ? null : TokenExpiry.of(authorization);
+        StreamLimiter.Lease lease = limiter.acquire(tenantId);
+        EventStream stream = new EventStream(new EventStream.Services(bus, log, revocations, keys, vertx, json, config), sse,
+                caller, since, expires, viaKey ? apiKey.trim() : null, lease);
+        return Multi.createFrom().<OutboundSseEvent> emitter(stream::start).onTermination().invoke(stream::stop);
     }
 }

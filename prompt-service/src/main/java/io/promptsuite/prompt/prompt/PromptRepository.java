@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 
 @ApplicationScoped
@@ -24,8 +25,21 @@ public class PromptRepository implements PanacheRepositoryBase<Prompt, UUID> {
                 .firstResultOptional();
     }
 
-    /** Locks the prompt row: version numbering and label moves of one prompt happen one at a time. */
+    /**
+     * Locks the prompt row ({@code SELECT … FOR UPDATE}) and re-reads it: version numbering, label moves and field
+     * changes of one prompt happen one at a time, each on the state the previous writer committed. A plain
+     * {@code find(id, PESSIMISTIC_WRITE)} would lock but keep the copy this transaction read before waiting, so a
+     * writer that queued behind another would hand out the same version number again or write stale fields back.
+     * Pending changes of this transaction are flushed first so the re-read can't drop them.
+     */
     public Prompt lock(UUID id) {
-        return findById(id, LockModeType.PESSIMISTIC_WRITE);
+        EntityManager em = getEntityManager();
+        Prompt prompt = em.find(Prompt.class, id);
+        if (prompt == null) {
+            return null;
+        }
+        em.flush();
+        em.refresh(prompt, LockModeType.PESSIMISTIC_WRITE);
+        return prompt;
     }
 }

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.promptsuite.common.error.ApiException;
 import io.promptsuite.common.page.Page;
 import io.promptsuite.common.page.PageParams;
+import io.promptsuite.common.security.Caller;
 import io.promptsuite.common.security.CallerContext;
 import io.promptsuite.common.security.Roles;
 import io.promptsuite.prompt.cache.PromptHead;
@@ -25,7 +26,6 @@ import io.promptsuite.prompt.version.VersionDtos;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -101,9 +101,10 @@ public class PromptResource {
     @Path("/{name}")
     @RolesAllowed(Roles.VIEWER)
     public Response get(@PathParam("name") String name, @QueryParam("label") String label,
-            @QueryParam("version") @Min(1) Integer version, @QueryParam("owner") String owner,
+            @QueryParam("version") String versionText, @QueryParam("owner") String owner,
             @HeaderParam("If-None-Match") String ifNoneMatch) {
         var caller = callers.caller();
+        Integer version = versionNumber(versionText);
         RenderTarget target;
         try {
             target = resolver.resolve(caller, name, owner, label, version);
@@ -114,8 +115,8 @@ public class PromptResource {
             }
             target = null;
         }
-        PromptHead head = heads.get(target == null ? UUID.fromString(caller.tenantId()) : target.tenantId(), name)
-                .orElseThrow(() -> PromptService.notFound(name));
+        PromptHead head = target != null ? heads.get(target.tenantId(), name).orElseThrow(() -> PromptService.notFound(name))
+                : readableHead(caller, name, owner);
         VersionDtos.VersionView resolved = target == null ? null
                 : target.published() != null ? VersionDtos.VersionView.of(name, target.published(), target.label())
                         : VersionDtos.VersionView.of(name, target.draft());
@@ -154,6 +155,37 @@ public class PromptResource {
     @RolesAllowed(Roles.ADMIN)
     public PromptDtos.PromptView restore(@PathParam("name") String name) {
         return service.view(service.restore(callers.caller(), name));
+    }
+
+    /**
+     * The head of the prompt the request names, for a prompt without the default label: in the owner's tenant when
+     * {@code owner} names another tenant (public prompts only), never the caller's own prompt of the same name, and
+     * never a private prompt the caller may not read.
+     */
+    private PromptHead readableHead(Caller caller, String name, String owner) {
+        boolean own = owner == null || owner.equals(caller.tenantSlug());
+        UUID tenantId = own ? UUID.fromString(caller.tenantId())
+                : service.publicPrompt(owner, name).map(p -> p.tenantId).orElseThrow(() -> PromptService.notFound(name));
+        PromptHead head = heads.get(tenantId, name).orElseThrow(() -> PromptService.notFound(name));
+        boolean readable = own ? !Prompt.PRIVATE.equals(head.visibility()) || caller.has(Roles.EDITOR)
+                : Prompt.PUBLIC.equals(head.visibility());
+        if (!readable) {
+            throw PromptService.notFound(name);
+        }
+        return head;
+    }
+
+    /** {@code ?version=} as a number in range; anything else is a 400 naming it (JAX-RS would answer 404). */
+    private static Integer versionNumber(String text) {
+        if (text == null) {
+            return null;
+        }
+        if (!text.matches("[0-9]{1,7}") || Integer.parseInt(text) < 1
+                || Integer.parseInt(text) > io.promptsuite.prompt.version.PromptVersion.MAX_NUMBER) {
+            throw ApiException.invalidField("version",
+                    "must be a whole number from 1 to " + io.promptsuite.prompt.version.PromptVersion.MAX_NUMBER);
+        }
+        return Integer.parseInt(text);
     }
 
     private static boolean matches(String header, EntityTag etag) {

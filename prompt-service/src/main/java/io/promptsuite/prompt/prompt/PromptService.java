@@ -59,13 +59,31 @@ public class PromptService {
         return prompt;
     }
 
-    /** Like {@link #visible} but locked for a change, and with the prompt's own write rule applied. */
+    /**
+     * Like {@link #visible} but locked for a change, and with the prompt's own write rule applied. The checks run
+     * again on the locked row: a writer that waited for the lock may find the prompt deleted by the one before it.
+     */
     public Prompt forChange(Caller caller, String name) {
         Prompt prompt = visible(caller, name);
         if (!caller.has(Roles.EDITOR)) {
             throw ApiException.forbidden("Changing prompts needs the editor role");
         }
-        return prompts.lock(prompt.id);
+        return liveLocked(caller, prompt.id, name);
+    }
+
+    /** The prompt locked and re-read; not found when it was deleted (or hidden) while this writer waited. */
+    private Prompt liveLocked(Caller caller, UUID id, String name) {
+        Prompt locked = prompts.lock(id);
+        if (locked == null || locked.deletedAt != null || !mayRead(caller, locked)) {
+            throw notFound(name);
+        }
+        return locked;
+    }
+
+    /** Another tenant's live public prompt, by the tenant's slug. */
+    @Transactional
+    public java.util.Optional<Prompt> publicPrompt(String tenantSlug, String name) {
+        return prompts.findPublic(tenantSlug, name);
     }
 
     public static boolean mayRead(Caller caller, Prompt prompt) {
@@ -133,7 +151,7 @@ public class PromptService {
     @Transactional
     public void delete(Caller caller, String name) {
         requireAdmin(caller, "Deleting prompts");
-        Prompt prompt = prompts.lock(visible(caller, name).id);
+        Prompt prompt = liveLocked(caller, visible(caller, name).id, name);
         prompt.deletedAt = OffsetDateTime.now(ZoneOffset.UTC);
         prompt.updatedAt = prompt.deletedAt;
         audit.record(prompt, "deleted", null, null, caller, null);
@@ -148,6 +166,10 @@ public class PromptService {
             throw ApiException.conflict("PROMPT_NOT_DELETED", "The prompt '" + name + "' is not deleted");
         }
         prompt = prompts.lock(prompt.id);
+        if (prompt.deletedAt == null) {
+            // Restored by someone else while this request waited for the lock.
+            throw ApiException.conflict("PROMPT_NOT_DELETED", "The prompt '" + name + "' is not deleted");
+        }
         prompt.deletedAt = null;
         prompt.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         audit.record(prompt, "restored", null, null, caller, null);

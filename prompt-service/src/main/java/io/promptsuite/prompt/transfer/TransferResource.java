@@ -73,10 +73,29 @@ public class TransferResource {
             document = MAPPER.readValue(body, TransferDtos.Document.class);
         } catch (com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
             throw ApiException.badRequest("INVALID_IMPORT", "Unknown field '" + e.getPropertyName() + "' in the document");
+        } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+            String field = path(e);
+            int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
+            throw new ApiException(400, "INVALID_IMPORT", "Field '" + field + "' has a value of the wrong type"
+                    + (line > 0 ? " (line " + line + ")" : ""),
+                    java.util.Map.of("fields", java.util.List.of(new io.promptsuite.common.error.FieldError(field, "wrong type"))));
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
             throw ApiException.badRequest("INVALID_IMPORT", "The document is not valid YAML" + (line > 0 ? " (line " + line + ")" : ""));
         }
         return service.importDocument(callers.caller(), document, !dryRun);
+    }
+
+    /** Where in the document a value was of the wrong type: {@code prompts[1].versions[0].version}. */
+    private static String path(com.fasterxml.jackson.databind.JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (var ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "(document)" : path.toString();
     }
 }

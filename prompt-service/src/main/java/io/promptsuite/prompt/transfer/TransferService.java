@@ -62,6 +62,9 @@ public class TransferService {
     @Inject
     Event<PromptChange> changes;
 
+    @Inject
+    ImportChecks checks;
+
     @Transactional
     public TransferDtos.Document export(Caller caller) {
         List<TransferDtos.PromptDoc> docs = new ArrayList<>();
@@ -95,9 +98,7 @@ public class TransferService {
     /** Plans the import, and applies it when {@code apply} and nothing conflicts. */
     @Transactional
     public TransferDtos.Plan importDocument(Caller caller, TransferDtos.Document document, boolean apply) {
-        if (document == null || document.prompts() == null) {
-            throw ApiException.badRequest("INVALID_IMPORT", "The document needs a 'prompts' list");
-        }
+        checks.check(caller, document);
         List<TransferDtos.Change> plan = new ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (TransferDtos.PromptDoc doc : document.prompts()) {
@@ -122,7 +123,12 @@ public class TransferService {
         }
         if (apply) {
             for (TransferDtos.PromptDoc doc : document.prompts()) {
-                applyOne(caller, doc);
+                try {
+                    applyOne(caller, doc);
+                } catch (ApiException e) {
+                    // The whole import rolls back; the caller hears which prompt stopped it.
+                    throw naming(doc.name(), e);
+                }
             }
         }
         return new TransferDtos.Plan(!apply, apply, summary, plan);
@@ -173,6 +179,9 @@ public class TransferService {
             Integer wanted = entry.getValue() == null ? null : entry.getValue().version();
             if (wanted == null) {
                 details.add("label " + entry.getKey() + ": no version");
+                conflict = true;
+            } else if (!publishedAfter(current, doc).contains(wanted)) {
+                details.add("label " + entry.getKey() + ": version " + wanted + " would not be a published version");
                 conflict = true;
             } else if (there == null || there.version != wanted) {
                 if (there != null && there.isProtected && !caller.has(Roles.ADMIN)) {
@@ -235,6 +244,20 @@ public class TransferService {
         }
         changes.fire(new PromptChange("prompt.imported", prompt.tenantId, prompt.name, null, null, null, caller.userId(),
                 Instant.now(), null));
+    }
+
+    /** The numbers published once the document is applied: those published here and those it publishes. */
+    private static java.util.Set<Integer> publishedAfter(Map<Integer, PromptVersion> current, TransferDtos.PromptDoc doc) {
+        java.util.Set<Integer> numbers = new java.util.HashSet<>();
+        current.values().stream().filter(PromptVersion::published).forEach(v -> numbers.add(v.version));
+        list(doc.versions()).stream().filter(v -> v != null && published(v)).forEach(v -> numbers.add(v.version()));
+        return numbers;
+    }
+
+    private static ApiException naming(String prompt, ApiException e) {
+        Map<String, Object> details = new LinkedHashMap<>(e.details());
+        details.put("prompt", prompt);
+        return new ApiException(e.status(), e.code(), "Prompt '" + prompt + "': " + e.getMessage() + "; nothing was imported", details);
     }
 
     private static boolean sameContent(PromptVersion there, TransferDtos.VersionDoc v) {

@@ -22,6 +22,8 @@ public class PromptVersion {
     public static final String PUBLISHED = "published";
     public static final String TEXT = "text";
     public static final String CHAT = "chat";
+    /** Version numbers run from 1 to this; imports can't jump past it and creates stop there. */
+    public static final int MAX_NUMBER = 1_000_000;
 
     @Id
     public UUID id;

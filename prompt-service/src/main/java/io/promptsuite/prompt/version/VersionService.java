@@ -52,6 +52,10 @@ public class VersionService {
     public PromptVersion create(Caller caller, String name, VersionDtos.CreateVersion body) {
         Prompt prompt = prompts.forChange(caller, name);
         PromptVersion v = draftFrom(caller, prompt, body);
+        if (prompt.lastVersion >= PromptVersion.MAX_NUMBER) {
+            throw ApiException.conflict("TOO_MANY_VERSIONS", "Prompt '" + name + "' has used every version number up to "
+                    + PromptVersion.MAX_NUMBER);
+        }
         prompt.lastVersion += 1;
         v.version = prompt.lastVersion;
         versions.persist(v);
@@ -72,6 +76,11 @@ public class VersionService {
             publishChecked(caller, prompt, v, false);
         }
         return v;
+    }
+
+    /** Runs every check a create runs on its body, storing nothing: an import checks its whole document first. */
+    public void checkDraft(Caller caller, VersionDtos.CreateVersion body) {
+        draftFrom(caller, new Prompt(), body);
     }
 
     /** A checked draft holding the body's content, not yet numbered nor stored. */
