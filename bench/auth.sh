@@ -1,0 +1,339 @@
+#!/usr/bin/env bash
+# auth-service beside Keycloak, in one run on this machine: JWKS, sign-in, client credentials and refresh with
+# rotation at 8 and 32 connections, plus the peak resident memory of each server.
+# Usage: bench/auth.sh [seconds per run, default 15] [rounds, default 2]
+#   BENCH_ONLY="jwks refresh" limits the scenarios, BENCH_CONNECTIONS="8 32" the connection counts,
+#   BENCH_NO_DOCS=1 prints the table without writing docs/benchmarks.md, BENCH_JFR=1 records auth-service with JFR.
+# Needs java, curl, python3, psql (PostgreSQL at PGHOST, trust or PGPASSWORD), Redis, and wrk (installed from
+# Debian's packages when missing). Starts its own servers on free ports (never 8081/8082) with a database of its
+# own (bench_auth, dropped at the end); Keycloak 26.7.3 is downloaded once from Maven Central into bench/.cache/.
+# Writes the results to the auth section of docs/benchmarks.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT="$PWD"
+
+DURATION="${1:-15}"
+ROUNDS="${2:-2}"
+CONNECTIONS=(${BENCH_CONNECTIONS:-8 32})
+SCENARIOS=(${BENCH_ONLY:-jwks signin client refresh})
+THREADS=2
+KC_VERSION=26.7.3
+CACHE="$ROOT/bench/.cache"
+KC_HOME="$CACHE/keycloak-$KC_VERSION"
+DB=bench_auth
+PASSWORD="Bench-Passw0rd-$(head -c 6 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')!"
+USERS=64
+SERVICE_SECRET="bench-service-secret-0123456789"
+export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
+mkdir -p "$CACHE"
+
+say() { printf '==> %s\n' "$*"; }
+die() { printf 'bench/auth.sh: %s\n' "$*" >&2; exit 1; }
+
+for tool in java curl python3 psql unzip; do
+  command -v "$tool" >/dev/null 2>&1 || die "$tool is not installed"
+done
+if ! command -v wrk >/dev/null 2>&1; then
+  say "installing wrk from Debian's packages"
+  apt-get update -qq && apt-get install -y -qq wrk >/dev/null
+fi
+
+# --- Keycloak, downloaded once -----------------------------------------------------------------------------------------
+if [ ! -x "$KC_HOME/bin/kc.sh" ]; then
+  zip="$CACHE/keycloak-quarkus-dist-$KC_VERSION.zip"
+  if [ ! -f "$zip" ]; then
+    say "downloading org.keycloak:keycloak-quarkus-dist:$KC_VERSION (zip) from Maven Central"
+    base="https://repo1.maven.org/maven2/org/keycloak/keycloak-quarkus-dist/$KC_VERSION/keycloak-quarkus-dist-$KC_VERSION.zip"
+    curl -fsSL -o "$zip.part" "$base"
+    [ "$(curl -fsSL "$base.sha1")" = "$(sha1sum "$zip.part" | cut -d' ' -f1)" ] || die "the Keycloak download does not match its checksum"
+    mv "$zip.part" "$zip"
+  fi
+  unzip -q -o "$zip" -d "$CACHE"
+fi
+
+# --- servers -----------------------------------------------------------------------------------------------------------
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+AUTH_PORT="$(free_port)"; KC_PORT="$(free_port)"; KC_MGMT_PORT="$(free_port)"
+while [ "$AUTH_PORT" = "$KC_PORT" ] || [ "$KC_PORT" = "$KC_MGMT_PORT" ] || [ "$AUTH_PORT" = "$KC_MGMT_PORT" ]; do
+  KC_PORT="$(free_port)"; KC_MGMT_PORT="$(free_port)"
+done
+AUTH="http://127.0.0.1:$AUTH_PORT"
+KC="http://127.0.0.1:$KC_PORT"
+AUTH_PID=""; KC_PID=""
+WORK="$(mktemp -d)"
+
+cleanup() {
+  for pid in $AUTH_PID $KC_PID; do
+    kill "$pid" 2>/dev/null || true
+  done
+  for pid in $AUTH_PID $KC_PID; do
+    for _ in $(seq 1 20); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    kill -9 "$pid" 2>/dev/null || true
+  done
+  psql -d postgres -qc "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1 || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+JAR="$ROOT/auth-service/target/quarkus-app/quarkus-run.jar"
+if [ ! -f "$JAR" ] || [ -n "$(find auth-service/src common/src -newer "$JAR" -type f -print -quit)" ]; then
+  say "building auth-service"
+  ./mvnw -q -B package -DskipTests -pl auth-service -am
+fi
+# The same JVM options as ./suite up.
+JAVA_OPTS_SUITE="${SUITE_JAVA_OPTS:-$(sed -n 's/.*SUITE_JAVA_OPTS:-\([^}]*\)}.*/\1/p' suite)}"
+if [ -n "${BENCH_JFR:-}" ]; then
+  JAVA_OPTS_SUITE="$JAVA_OPTS_SUITE -XX:StartFlightRecording=filename=$CACHE/auth-service.jfr,settings=profile"
+fi
+
+psql -d postgres -qc "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null
+psql -d postgres -qc "CREATE DATABASE $DB" >/dev/null
+say "starting auth-service on port $AUTH_PORT ($JAVA_OPTS_SUITE)"
+(
+  cd auth-service
+  AUTH_PORT="$AUTH_PORT" SUITE_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" SUITE_DB_USER="$PGUSER" \
+    SUITE_DB_PASSWORD="${PGPASSWORD:-}" SUITE_REDIS_URL="${SUITE_REDIS_URL:-redis://127.0.0.1:6379}" \
+    SUITE_REDIS_KEY_PREFIX="$DB:" SUITE_AUTH_ISSUER="$AUTH" SUITE_AUTH_JWKS_URL="$AUTH/.well-known/jwks.json" \
+    AUTH_BOOTSTRAP_PASSWORD="$PASSWORD" SUITE_PROMPT_CLIENT_SECRET="$SERVICE_SECRET" \
+    QUARKUS_HTTP_IO_THREADS="$(nproc)" \
+    exec java $JAVA_OPTS_SUITE -jar target/quarkus-app/quarkus-run.jar >"$CACHE/auth-service.log" 2>&1
+) &
+AUTH_PID=$!
+
+# Keycloak hashes with Argon2id at the cost auth-service uses (19 MiB, 2 passes, 1 lane), from a fresh data dir.
+python3 - "$ROOT/bench/keycloak-realm.json" "$WORK/bench-realm.json" "$USERS" "$PASSWORD" <<'PY'
+import json, sys
+realm = json.load(open(sys.argv[1]))
+realm["users"] = [{"username": f"bench-{n}", "email": f"bench-{n}@bench.local", "firstName": "Bench", "lastName": str(n),
+                   "enabled": True, "emailVerified": True,
+                   "credentials": [{"type": "password", "value": sys.argv[4], "temporary": False}]}
+                  for n in range(int(sys.argv[3]))]
+realm["users"].append({"username": "service-account-bench-service", "enabled": True, "serviceAccountClientId": "bench-service"})
+json.dump(realm, open(sys.argv[2], "w"))
+PY
+rm -rf "$KC_HOME/data"
+mkdir -p "$KC_HOME/data/import"
+cp "$WORK/bench-realm.json" "$KC_HOME/data/import/"
+say "starting Keycloak $KC_VERSION on port $KC_PORT (management $KC_MGMT_PORT), as shipped (start-dev)"
+KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD="$PASSWORD" \
+  KC_SPI_PASSWORD_HASHING__ARGON2__MEMORY=19456 KC_SPI_PASSWORD_HASHING__ARGON2__ITERATIONS=2 \
+  KC_SPI_PASSWORD_HASHING__ARGON2__PARALLELISM=1 \
+  "$KC_HOME/bin/kc.sh" start-dev --http-host=127.0.0.1 --http-port="$KC_PORT" \
+  --http-management-port="$KC_MGMT_PORT" --import-realm >"$CACHE/keycloak.log" 2>&1 &
+KC_PID=$!
+
+wait_for() { # name pid url
+  for _ in $(seq 1 900); do
+    kill -0 "$2" 2>/dev/null || { tail -n 30 "$CACHE/$1.log" >&2; die "$1 stopped during start-up"; }
+    curl -fsS -o /dev/null "$3" 2>/dev/null && return 0
+    sleep 1
+  done
+  die "$1 did not start within 900 s (log: bench/.cache/$1.log)"
+}
+wait_for auth-service "$AUTH_PID" "$AUTH/q/health/ready"
+wait_for keycloak "$KC_PID" "$KC/realms/bench/.well-known/openid-configuration"
+say "both servers are up"
+
+json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
+ADMIN="$(curl -fsS "$AUTH/api/v1/auth/login" -H 'Content-Type: application/json' \
+  -d "{\"tenant\":\"default\",\"email\":\"admin@local\",\"password\":\"$PASSWORD\"}" | json "['access_token']")"
+say "creating $USERS users in auth-service"
+seq 0 $((USERS - 1)) | xargs -P 2 -I{} curl -fsS -o /dev/null "$AUTH/api/v1/users" -H "Authorization: Bearer $ADMIN" \
+  -H 'Content-Type: application/json' -d "{\"email\":\"bench-{}@bench.local\",\"password\":\"$PASSWORD\",\"role\":\"editor\"}"
+
+# Both stores must hold the same kind of hash, or sign-in would not compare like with like.
+KC_ADMIN="$(curl -fsS "$KC/realms/master/protocol/openid-connect/token" -d grant_type=password -d client_id=admin-cli \
+  -d username=admin --data-urlencode "password=$PASSWORD" | json "['access_token']")"
+KC_USER_ID="$(curl -fsS -H "Authorization: Bearer $KC_ADMIN" "$KC/admin/realms/bench/users?username=bench-0&exact=true" | json "[0]['id']")"
+KC_HASH="$(curl -fsS -H "Authorization: Bearer $KC_ADMIN" "$KC/admin/realms/bench/users/$KC_USER_ID/credentials" | json "[0]['credentialData']")"
+AUTH_HASH="$(psql -d "$DB" -tAc "SELECT split_part(password_hash, '\$', 2) || ' ' || split_part(password_hash, '\$', 4) FROM auth.users WHERE email = 'bench-0@bench.local'")"
+say "Keycloak's stored hash: $KC_HASH"
+say "auth-service's stored hash: $AUTH_HASH"
+
+# A fresh login per session for each refresh run: tokens rotate during a run and can't be reused in the next.
+sessions() { # target count > file
+  local out="$WORK/sessions" n
+  : >"$out"
+  for n in $(seq 0 $(($2 - 1))); do
+    if [ "$1" = auth ]; then
+      curl -fsS "$AUTH/api/v1/auth/login" -H 'Content-Type: application/json' \
+        -d "{\"tenant\":\"default\",\"email\":\"bench-$((n % USERS))@bench.local\",\"password\":\"$PASSWORD\"}"
+    else
+      curl -fsS "$KC/realms/bench/protocol/openid-connect/token" -d grant_type=password -d client_id=bench-web \
+        -d "username=bench-$((n % USERS))" --data-urlencode "password=$PASSWORD"
+    fi | json "['refresh_token']" >>"$out"
+  done
+  cat "$out"
+}
+
+url_of() { # target scenario
+  local base
+  if [ "$1" = auth ]; then
+    case "$2" in
+      jwks) echo "$AUTH/.well-known/jwks.json" ;;
+      signin) echo "$AUTH/api/v1/auth/login" ;;
+      *) echo "$AUTH/oauth/token" ;;
+    esac
+  else
+    base="$KC/realms/bench/protocol/openid-connect"
+    case "$2" in
+      jwks) echo "$base/certs" ;;
+      *) echo "$base/token" ;;
+    esac
+  fi
+}
+
+run() { # target scenario connections seconds -> "rps|ok/s|p50|p99|non2xx|errors"
+  local target="$1" scenario="$2" conns="$3" seconds="$4" script="" out
+  export BENCH_TARGET="$target" BENCH_THREADS="$THREADS" BENCH_USERS="$USERS" BENCH_PASSWORD="$PASSWORD"
+  case "$scenario" in
+    signin) script="bench/auth-signin.lua" ;;
+    client)
+      script="bench/auth-client-credentials.lua"
+      if [ "$target" = auth ]; then
+        export BENCH_BASIC="$(printf 'prompt-service:%s' "$SERVICE_SECRET" | base64 -w0)"
+      else
+        export BENCH_BASIC="$(printf 'bench-service:%s' "$SERVICE_SECRET" | base64 -w0)"
+      fi ;;
+    refresh)
+      script="bench/auth-refresh.lua"
+      sessions "$target" $((conns * 2)) >"$WORK/tokens-$target"
+      export BENCH_TOKENS="$WORK/tokens-$target" ;;
+  esac
+  if [ -n "$script" ]; then
+    out="$(wrk -t"$THREADS" -c"$conns" -d"${seconds}s" --timeout 10s --latency -s "$script" "$(url_of "$target" "$scenario")")"
+  else
+    out="$(wrk -t"$THREADS" -c"$conns" -d"${seconds}s" --timeout 10s --latency "$(url_of "$target" "$scenario")")"
+  fi
+  printf '%s\n' "$out" >"$WORK/wrk.out"
+  python3 - "$seconds" "$WORK/wrk.out" <<'PY'
+import re, sys
+out = open(sys.argv[2]).read()
+def grab(pattern, default="0"):
+    m = re.search(pattern, out, re.M)
+    return m.group(1) if m else default
+total = int(grab(r"^\s*(\d+) requests in"))
+bad = int(grab(r"Non-2xx or 3xx responses: (\d+)"))
+errors = grab(r"Socket errors: (.*)$", "")
+errs = sum(int(x) for x in re.findall(r"\d+", errors)) if errors else 0
+rps = float(grab(r"Requests/sec:\s+([\d.]+)"))
+duration = float(grab(r"requests in ([\d.]+)s", sys.argv[1]))
+ok = (total - bad) / duration
+print(f"{rps:.0f}|{ok:.0f}|{grab(r'^\s*50%\s+(\S+)', '-')}|{grab(r'^\s*99%\s+(\S+)', '-')}|{bad}|{errs}")
+PY
+}
+
+hwm() { awk '/VmHWM/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
+rss() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
+
+label_of() {
+  case "$1" in
+    jwks) echo "JWKS" ;;
+    signin) echo "sign-in (correct password)" ;;
+    client) echo "client credentials" ;;
+    refresh) echo "refresh with rotation" ;;
+  esac
+}
+
+say "warming up both servers"
+for scenario in "${SCENARIOS[@]}"; do
+  for target in auth keycloak; do
+    run "$target" "$scenario" 8 5 >/dev/null
+  done
+done
+# Warm-up sign-ins count against the per-source window; let no lockout carry over into the measurement.
+sleep 2
+
+RESULTS="$WORK/results"
+: >"$RESULTS"
+for round in $(seq 1 "$ROUNDS"); do
+  for scenario in "${SCENARIOS[@]}"; do
+    for conns in "${CONNECTIONS[@]}"; do
+      for target in auth keycloak; do
+        row="$(run "$target" "$scenario" "$conns" "$DURATION")"
+        printf '%s|%s|%s|%s|%s\n' "$round" "$scenario" "$conns" "$target" "$row" | tee -a "$RESULTS"
+      done
+    done
+  done
+done
+AUTH_HWM="$(hwm "$AUTH_PID")"; KC_HWM="$(hwm "$KC_PID")"
+AUTH_RSS="$(rss "$AUTH_PID")"; KC_RSS="$(rss "$KC_PID")"
+KC_JAVA_OPTS="$(tr '\0' ' ' <"/proc/$KC_PID/cmdline" | grep -o -- '-X[^ ]*RAM[^ ]*\|-Xm[sx][^ ]*' | tr '\n' ' ' || true)"
+say "peak RSS: auth-service ${AUTH_HWM} MiB (now ${AUTH_RSS}), Keycloak ${KC_HWM} MiB (now ${KC_RSS})"
+
+TABLE="$WORK/table.md"
+python3 - "$RESULTS" >"$TABLE" <<'PY'
+import sys
+from collections import defaultdict
+rows = [line.strip().split("|") for line in open(sys.argv[1]) if line.strip()]
+labels = {"jwks": "JWKS", "signin": "sign-in (correct password)", "client": "client credentials",
+          "refresh": "refresh with rotation"}
+by = defaultdict(dict)
+order = []
+for rnd, scenario, conns, target, rps, ok, p50, p99, bad, errs in rows:
+    key = (rnd, scenario, conns)
+    if key not in order:
+        order.append(key)
+    by[key][target] = (rps, ok, p50, p99, bad, errs)
+print("| round | endpoint | conns | auth-service ok/s | p50 | p99 | non-2xx | Keycloak ok/s | p50 | p99 | non-2xx | ratio |")
+print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+for key in order:
+    rnd, scenario, conns = key
+    a = by[key].get("auth"); k = by[key].get("keycloak")
+    ratio = f"{float(a[1]) / float(k[1]):.2f}×" if a and k and float(k[1]) > 0 else "-"
+    def cells(r):
+        if not r:
+            return "- | - | - | -"
+        bad = r[4] if r[5] == "0" else f"{r[4]} (+{r[5]} socket errors)"
+        return f"{r[1]} | {r[2]} | {r[3]} | {bad}"
+    print(f"| {rnd} | {labels[scenario]} | {conns} | {cells(a)} | {cells(k)} | {ratio} |")
+PY
+cat "$TABLE"
+[ -n "${BENCH_NO_DOCS:-}" ] && exit 0
+
+# What the numbers mean and what was changed for them; kept here so a re-run keeps them.
+notes() {
+  cat <<'NOTES'
+NOTES
+}
+
+SECTION="$WORK/section.md"
+{
+  echo "<!-- auth:begin (written by bench/auth.sh) -->"
+  echo "## auth-service beside Keycloak"
+  echo
+  echo "Measured by \`bench/auth.sh $DURATION $ROUNDS\` on $(date -u +%Y-%m-%d) on this machine ($(nproc) cores,"
+  echo "$(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); other work was running on it), both servers started by the script in the same run"
+  echo "on loopback, wrk on the same machine: $THREADS threads, ${DURATION} s per row after a 5 s warm-up of each endpoint."
+  echo "auth-service: the packaged jar with the JVM options of \`./suite up\` (\`$JAVA_OPTS_SUITE\`), one event loop per"
+  echo "core, its own PostgreSQL database and Redis prefix. Keycloak $KC_VERSION: \`kc.sh start-dev\` as shipped (embedded"
+  echo "H2 database; JVM heap options from kc.sh: \`${KC_JAVA_OPTS:-defaults}\`), realm \`bench/keycloak-realm.json\`."
+  echo
+  echo "- **JWKS**: \`GET /.well-known/jwks.json\` / \`GET /realms/bench/protocol/openid-connect/certs\`."
+  echo "- **sign-in**: a correct password for one of $USERS users in turn; \`POST /api/v1/auth/login\` / the password grant"
+  echo "  of a public client. Both hash with Argon2id at the same cost (stored: auth-service \`$AUTH_HASH\`,"
+  echo "  Keycloak \`$(printf '%s' "$KC_HASH" | tr -d '\n')\`)."
+  echo "- **client credentials**: a confidential client with HTTP Basic, one signed access token per request."
+  echo "- **refresh with rotation**: every request presents the refresh token the previous answer of its session"
+  echo "  returned (\`bench/auth-refresh.lua\`, two sessions per connection, each a login of its own); a reused token"
+  echo "  would end its session. Keycloak: \`revokeRefreshToken\` with no reuse, the same rotation."
+  echo
+  echo "ok/s counts 2xx answers only; p50/p99 cover every answer. ratio = auth-service ok/s ÷ Keycloak ok/s."
+  echo
+  cat "$TABLE"
+  echo
+  echo "Peak resident memory over the whole run (VmHWM): auth-service **${AUTH_HWM} MiB**, Keycloak **${KC_HWM} MiB**"
+  echo "(at the end: ${AUTH_RSS} MiB and ${KC_RSS} MiB)."
+  echo
+  notes
+  echo "<!-- auth:end -->"
+} >"$SECTION"
+python3 - docs/benchmarks.md "$SECTION" <<'PY'
+import re, sys
+doc = open(sys.argv[1]).read()
+section = open(sys.argv[2]).read()
+pattern = re.compile(r"<!-- auth:begin.*?<!-- auth:end -->\n?", re.S)
+doc = pattern.sub(lambda m: section, doc) if pattern.search(doc) else doc.rstrip("\n") + "\n\n" + section
+open(sys.argv[1], "w").write(doc)
+PY
+say "written to docs/benchmarks.md"
