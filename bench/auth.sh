@@ -3,7 +3,8 @@
 # rotation at 8 and 32 connections, plus the peak resident memory of each server.
 # Usage: bench/auth.sh [seconds per run, default 15] [rounds, default 2]
 #   BENCH_ONLY="jwks refresh" limits the scenarios, BENCH_CONNECTIONS="8 32" the connection counts,
-#   BENCH_NO_DOCS=1 prints the table without writing docs/benchmarks.md, BENCH_JFR=1 records auth-service with JFR.
+#   BENCH_TARGETS=auth measures auth-service alone, BENCH_NO_DOCS=1 prints the table without writing
+#   docs/benchmarks.md, BENCH_JFR=1 records auth-service with JFR (bench/.cache/auth-service.jfr).
 # Needs java, curl, python3, psql (PostgreSQL at PGHOST, trust or PGPASSWORD), Redis, and wrk (installed from
 # Debian's packages when missing). Starts its own servers on free ports (never 8081/8082) with a database of its
 # own (bench_auth, dropped at the end); Keycloak 26.7.3 is downloaded once from Maven Central into bench/.cache/.
@@ -15,7 +16,9 @@ ROOT="$PWD"
 DURATION="${1:-15}"
 ROUNDS="${2:-2}"
 CONNECTIONS=(${BENCH_CONNECTIONS:-8 32})
-SCENARIOS=(${BENCH_ONLY:-jwks signin client refresh})
+# Sign-in last: its overload answers count against the per-source lockout of the address wrk sends from.
+SCENARIOS=(${BENCH_ONLY:-jwks client refresh signin})
+TARGETS=(${BENCH_TARGETS:-auth keycloak})
 THREADS=2
 KC_VERSION=26.7.3
 CACHE="$ROOT/bench/.cache"
@@ -63,10 +66,10 @@ AUTH_PID=""; KC_PID=""
 WORK="$(mktemp -d)"
 
 cleanup() {
-  for pid in $AUTH_PID $KC_PID; do
+  for pid in $AUTH_PID $KC_PID ${KC_JVM:-}; do
     kill "$pid" 2>/dev/null || true
   done
-  for pid in $AUTH_PID $KC_PID; do
+  for pid in $AUTH_PID $KC_PID ${KC_JVM:-}; do
     for _ in $(seq 1 20); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
     kill -9 "$pid" 2>/dev/null || true
   done
@@ -80,7 +83,7 @@ if [ ! -f "$JAR" ] || [ -n "$(find auth-service/src common/src -newer "$JAR" -ty
   say "building auth-service"
   ./mvnw -q -B package -DskipTests -pl auth-service -am
 fi
-# The same JVM options as ./suite up.
+# The same JVM options (and malloc arena cap) as ./suite up.
 JAVA_OPTS_SUITE="${SUITE_JAVA_OPTS:-$(sed -n 's/.*SUITE_JAVA_OPTS:-\([^}]*\)}.*/\1/p' suite)}"
 if [ -n "${BENCH_JFR:-}" ]; then
   JAVA_OPTS_SUITE="$JAVA_OPTS_SUITE -XX:StartFlightRecording=filename=$CACHE/auth-service.jfr,settings=profile"
@@ -93,9 +96,9 @@ say "starting auth-service on port $AUTH_PORT ($JAVA_OPTS_SUITE)"
   cd auth-service
   AUTH_PORT="$AUTH_PORT" SUITE_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" SUITE_DB_USER="$PGUSER" \
     SUITE_DB_PASSWORD="${PGPASSWORD:-}" SUITE_REDIS_URL="${SUITE_REDIS_URL:-redis://127.0.0.1:6379}" \
-    SUITE_REDIS_KEY_PREFIX="$DB:" SUITE_AUTH_ISSUER="$AUTH" SUITE_AUTH_JWKS_URL="$AUTH/.well-known/jwks.json" \
+    SUITE_REDIS_KEY_PREFIX="$DB-$$-$(date +%s):" SUITE_AUTH_ISSUER="$AUTH" SUITE_AUTH_JWKS_URL="$AUTH/.well-known/jwks.json" \
     AUTH_BOOTSTRAP_PASSWORD="$PASSWORD" SUITE_PROMPT_CLIENT_SECRET="$SERVICE_SECRET" \
-    QUARKUS_HTTP_IO_THREADS="$(nproc)" \
+    QUARKUS_HTTP_IO_THREADS="$(nproc)" MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" \
     exec java $JAVA_OPTS_SUITE -jar target/quarkus-app/quarkus-run.jar >"$CACHE/auth-service.log" 2>&1
 ) &
 AUTH_PID=$!
@@ -111,6 +114,8 @@ realm["users"] = [{"username": f"bench-{n}", "email": f"bench-{n}@bench.local", 
 realm["users"].append({"username": "service-account-bench-service", "enabled": True, "serviceAccountClientId": "bench-service"})
 json.dump(realm, open(sys.argv[2], "w"))
 PY
+has_keycloak() { case " ${TARGETS[*]} " in *" keycloak "*) return 0 ;; *) return 1 ;; esac; }
+if has_keycloak; then
 rm -rf "$KC_HOME/data"
 mkdir -p "$KC_HOME/data/import"
 cp "$WORK/bench-realm.json" "$KC_HOME/data/import/"
@@ -121,6 +126,7 @@ KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD="$PASSWORD" \
   "$KC_HOME/bin/kc.sh" start-dev --http-host=127.0.0.1 --http-port="$KC_PORT" \
   --http-management-port="$KC_MGMT_PORT" --import-realm >"$CACHE/keycloak.log" 2>&1 &
 KC_PID=$!
+fi
 
 wait_for() { # name pid url
   for _ in $(seq 1 900); do
@@ -131,8 +137,15 @@ wait_for() { # name pid url
   die "$1 did not start within 900 s (log: bench/.cache/$1.log)"
 }
 wait_for auth-service "$AUTH_PID" "$AUTH/q/health/ready"
-wait_for keycloak "$KC_PID" "$KC/realms/bench/.well-known/openid-configuration"
-say "both servers are up"
+has_keycloak && wait_for keycloak "$KC_PID" "$KC/realms/bench/.well-known/openid-configuration"
+# kc.sh may run a build step before it execs the server: measure the JVM that serves.
+KC_JVM=""
+if has_keycloak; then
+  KC_JVM="$(pgrep -f -- "-Dkc.home.dir=.*keycloak-$KC_VERSION" | while read -r pid; do
+    if [ "$pid" = "$KC_PID" ] || [ "$(ps -o ppid= -p "$pid" | tr -d ' ')" = "$KC_PID" ]; then echo "$pid"; fi; done | head -n 1)"
+  KC_JVM="${KC_JVM:-$KC_PID}"
+fi
+say "servers are up (auth-service pid $AUTH_PID, Keycloak JVM pid ${KC_JVM:-none})"
 
 json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
 ADMIN="$(curl -fsS "$AUTH/api/v1/auth/login" -H 'Content-Type: application/json' \
@@ -142,24 +155,28 @@ seq 0 $((USERS - 1)) | xargs -P 2 -I{} curl -fsS -o /dev/null "$AUTH/api/v1/user
   -H 'Content-Type: application/json' -d "{\"email\":\"bench-{}@bench.local\",\"password\":\"$PASSWORD\",\"role\":\"editor\"}"
 
 # Both stores must hold the same kind of hash, or sign-in would not compare like with like.
+KC_HASH="not measured"
+if has_keycloak; then
 KC_ADMIN="$(curl -fsS "$KC/realms/master/protocol/openid-connect/token" -d grant_type=password -d client_id=admin-cli \
   -d username=admin --data-urlencode "password=$PASSWORD" | json "['access_token']")"
 KC_USER_ID="$(curl -fsS -H "Authorization: Bearer $KC_ADMIN" "$KC/admin/realms/bench/users?username=bench-0&exact=true" | json "[0]['id']")"
 KC_HASH="$(curl -fsS -H "Authorization: Bearer $KC_ADMIN" "$KC/admin/realms/bench/users/$KC_USER_ID/credentials" | json "[0]['credentialData']")"
+fi
 AUTH_HASH="$(psql -d "$DB" -tAc "SELECT split_part(password_hash, '\$', 2) || ' ' || split_part(password_hash, '\$', 4) FROM auth.users WHERE email = 'bench-0@bench.local'")"
 say "Keycloak's stored hash: $KC_HASH"
 say "auth-service's stored hash: $AUTH_HASH"
 
-# A fresh login per session for each refresh run: tokens rotate during a run and can't be reused in the next.
+# A fresh login per session for each refresh run: tokens rotate during a run and can't be reused in the next. The
+# logins come from 127.0.0.2, so that the sign-in runs' lockout of wrk's address (127.0.0.1) can't refuse them.
 sessions() { # target count > file
   local out="$WORK/sessions" n
   : >"$out"
   for n in $(seq 0 $(($2 - 1))); do
     if [ "$1" = auth ]; then
-      curl -fsS "$AUTH/api/v1/auth/login" -H 'Content-Type: application/json' \
+      curl -fsS --interface 127.0.0.2 "$AUTH/api/v1/auth/login" -H 'Content-Type: application/json' \
         -d "{\"tenant\":\"default\",\"email\":\"bench-$((n % USERS))@bench.local\",\"password\":\"$PASSWORD\"}"
     else
-      curl -fsS "$KC/realms/bench/protocol/openid-connect/token" -d grant_type=password -d client_id=bench-web \
+      curl -fsS --interface 127.0.0.2 "$KC/realms/bench/protocol/openid-connect/token" -d grant_type=password -d client_id=bench-web \
         -d "username=bench-$((n % USERS))" --data-urlencode "password=$PASSWORD"
     fi | json "['refresh_token']" >>"$out"
   done
@@ -219,7 +236,9 @@ errs = sum(int(x) for x in re.findall(r"\d+", errors)) if errors else 0
 rps = float(grab(r"Requests/sec:\s+([\d.]+)"))
 duration = float(grab(r"requests in ([\d.]+)s", sys.argv[1]))
 ok = (total - bad) / duration
-print(f"{rps:.0f}|{ok:.0f}|{grab(r'^\s*50%\s+(\S+)', '-')}|{grab(r'^\s*99%\s+(\S+)', '-')}|{bad}|{errs}")
+p50 = grab(r"^\s*50%\s+(\S+)", "-")
+p99 = grab(r"^\s*99%\s+(\S+)", "-")
+print(f"{rps:.0f}|{ok:.0f}|{p50}|{p99}|{bad}|{errs}")
 PY
 }
 
@@ -235,10 +254,11 @@ label_of() {
   esac
 }
 
-say "warming up both servers"
+WARMUP="${BENCH_WARMUP:-10}"
+say "warming up both servers (${WARMUP} s per endpoint)"
 for scenario in "${SCENARIOS[@]}"; do
-  for target in auth keycloak; do
-    run "$target" "$scenario" 8 5 >/dev/null
+  for target in "${TARGETS[@]}"; do
+    run "$target" "$scenario" 8 "$WARMUP" >/dev/null
   done
 done
 # Warm-up sign-ins count against the per-source window; let no lockout carry over into the measurement.
@@ -249,16 +269,19 @@ RESULTS="$WORK/results"
 for round in $(seq 1 "$ROUNDS"); do
   for scenario in "${SCENARIOS[@]}"; do
     for conns in "${CONNECTIONS[@]}"; do
-      for target in auth keycloak; do
+      for target in "${TARGETS[@]}"; do
         row="$(run "$target" "$scenario" "$conns" "$DURATION")"
         printf '%s|%s|%s|%s|%s\n' "$round" "$scenario" "$conns" "$target" "$row" | tee -a "$RESULTS"
       done
     done
   done
 done
-AUTH_HWM="$(hwm "$AUTH_PID")"; KC_HWM="$(hwm "$KC_PID")"
-AUTH_RSS="$(rss "$AUTH_PID")"; KC_RSS="$(rss "$KC_PID")"
-KC_JAVA_OPTS="$(tr '\0' ' ' <"/proc/$KC_PID/cmdline" | grep -o -- '-X[^ ]*RAM[^ ]*\|-Xm[sx][^ ]*' | tr '\n' ' ' || true)"
+AUTH_HWM="$(hwm "$AUTH_PID")"; AUTH_RSS="$(rss "$AUTH_PID")"
+KC_HWM="-"; KC_RSS="-"; KC_JAVA_OPTS=""
+if [ -n "$KC_JVM" ]; then
+  KC_HWM="$(hwm "$KC_JVM")"; KC_RSS="$(rss "$KC_JVM")"
+  KC_JAVA_OPTS="$(tr '\0' ' ' <"/proc/$KC_JVM/cmdline" | grep -o -- '-X[^ ]*RAM[^ ]*\|-Xm[sx][^ ]*' | tr '\n' ' ' || true)"
+fi
 say "peak RSS: auth-service ${AUTH_HWM} MiB (now ${AUTH_RSS}), Keycloak ${KC_HWM} MiB (now ${KC_RSS})"
 
 TABLE="$WORK/table.md"
@@ -304,7 +327,7 @@ SECTION="$WORK/section.md"
   echo
   echo "Measured by \`bench/auth.sh $DURATION $ROUNDS\` on $(date -u +%Y-%m-%d) on this machine ($(nproc) cores,"
   echo "$(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); other work was running on it), both servers started by the script in the same run"
-  echo "on loopback, wrk on the same machine: $THREADS threads, ${DURATION} s per row after a 5 s warm-up of each endpoint."
+  echo "on loopback, wrk on the same machine: $THREADS threads, ${DURATION} s per row after a ${WARMUP} s warm-up of each endpoint."
   echo "auth-service: the packaged jar with the JVM options of \`./suite up\` (\`$JAVA_OPTS_SUITE\`), one event loop per"
   echo "core, its own PostgreSQL database and Redis prefix. Keycloak $KC_VERSION: \`kc.sh start-dev\` as shipped (embedded"
   echo "H2 database; JVM heap options from kc.sh: \`${KC_JAVA_OPTS:-defaults}\`), realm \`bench/keycloak-realm.json\`."
