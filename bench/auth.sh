@@ -358,10 +358,10 @@ notes() {
 ### Read these numbers with care
 
 This machine has two cores, and while these runs were made four other engineers were building and testing on it:
-the load average stayed between 15 and 27 (see above), JFR showed the whole machine at 100 % CPU with auth-service
+the load average stayed between 12 and 27 across the runs (this run: see above), JFR showed the whole machine at 100 % CPU with auth-service
 getting 15–30 % of it, and PostgreSQL (shared with those test runs) answered a trivial statement in 27 ms at the
 median and 76 ms at p90 instead of well under a millisecond. Every number here is therefore far below what the same
-code does on a quiet machine (the issue's own figures, measured earlier on a quiet machine: JWKS 41k/s, refresh
+code does on a quiet machine (the issue's own figures, measured earlier the same day: JWKS 41k/s, refresh
 1,170/s), and rows move by a factor of two between rounds. Both servers ran side by side and each row was measured
 right after the other server's, so the ratios are fairer than the absolute numbers — but a row where one server
 happened to get less CPU says little. Run `bench/auth.sh` on a quiet machine before trusting any single row.
@@ -376,13 +376,30 @@ Profiled with JFR (`BENCH_JFR=1 bench/auth.sh …`, then `jfr print --events jdk
 |---|---|
 | a refresh is **one SQL statement** (`token/RefreshRotation`): a data-modifying CTE spends the presented token (`UPDATE … WHERE used_at IS NULL … RETURNING`), joins its owner and tenant, and inserts the successor unless the owner is disabled or another client presents it; committed on its own (autocommit, no JTA/Hibernate session) | it was 5 statements in a JTA transaction (conditional update, re-read of the token, user, tenant, insert, commit: 6 round trips). Behaviour is unchanged: exactly one of several concurrent presenters wins the row lock, reuse still revokes the family, a disabled owner or a wrong client still ends the family. auth-service alone, 32 connections, same loaded machine: 29 → 106 refreshes/s, p99 1.99 s → 0.76 s |
 | access tokens are signed with jose4j directly (`token/AccessTokenIssuer`), issuer/audience/lifetime read once | the smallrye-jwt builder read its defaults from configuration on every token; the claims, header (`alg RS256`, `kid`, `typ at+jwt`) and verifiers are unchanged. RS256 stays: the tests and docs pin it, so ES256 (cheaper to sign) was not adopted |
-| `./suite up` runs each service with `-Xms96m -Xmx160m -Xmn80m -XX:+UseParallelGC -XX:ReservedCodeCacheSize=64m -Xss512k` and `MALLOC_ARENA_MAX=2` (was `-Xmx512m`) | a 512 MiB heap let the JVM grow to 740–790 MiB resident. A first try with `-Xmx128m` and a default young generation thrashed: Argon2 allocates its 19 MiB per hash as thousands of 1 KiB blocks that outlive a small eden, get promoted and fill the old generation (jstat: 630 full GCs, 308 s of GC in one run, every endpoint slowed to a crawl). An 80 MiB young generation holds the two hashes the pool runs at once (`auth.passwords.hashing-threads` = cores; queued requests hold no hash memory) |
+| `./suite up` runs each service with `-Xms64m -Xmx256m -XX:+UseParallelGC -XX:ReservedCodeCacheSize=64m -Xss512k` and `MALLOC_ARENA_MAX=2` (was `-Xmx512m`) | a 512 MiB heap let the JVM grow to 740–790 MiB resident. Smaller heaps were tried and **thrash**: Argon2 allocates its 19 MiB per hash as thousands of 1 KiB blocks that outlive eden, get promoted and fill an old generation that already holds about 60 MiB of live data. jstat: `-Xmx128m` 630 full GCs (308 s of GC) in one run; `-Xms96m -Xmx160m -Xmn80m` — the setting of the table above — 605 full GCs (219 s). That, not the code, is why sign-in answered 1/s there and why some auth-service rows of round 2 are far below round 1. With `-Xmx256m` (auth-service alone, refresh and sign-in at 32 connections, after the table above): 427 refreshes/s, p99 169 ms, peak RSS 488 MiB |
 
-Of the resident memory, the heap is the part that can be sized: in the `-Xmx128m` run jcmd showed 89 MiB of
-metaspace (Quarkus, Hibernate, RESTEasy, jose4j classes), 29 MiB of JIT code and 61 threads beside the heap, so
-about 230 MiB is spent before the heap counts. Getting under 256 MiB resident would take fewer classes (e.g. the
-token path without Hibernate is already done; the rest of the service still loads it) or a native image; the heap
-alone can't get there without the thrashing above.
+The 256 MiB target is **not met**, and the heap can't meet it: beside the heap, jcmd showed 89 MiB of metaspace
+(Quarkus, Hibernate, RESTEasy, jose4j classes), 29 MiB of JIT code and 61 threads, so about 230 MiB is spent before
+the heap counts, and the heap needs ~60 MiB live plus two Argon2 working sets plus headroom to avoid the thrashing
+above. Getting there would take fewer loaded classes, Argon2 with reusable memory (password4j allocates fresh
+blocks for every hash), or a native image — none of which fit in this change.
+
+### An earlier run, with a 128 MiB heap
+
+`bench/auth.sh 15 2` with `-Xms32m -Xmx128m` (otherwise the same code), stopped in its second round once jstat showed
+the GC thrash described above; peak RSS of auth-service 362 MiB. Requests per second with a 2xx answer, auth-service
+vs Keycloak (p99 in brackets):
+
+| endpoint | conns | round 1 | round 2 |
+|---|---|---|---|
+| JWKS | 8 | 622 (2.34 s) vs 176 (286 ms) | 73 (1.87 s) vs 271 (252 ms) |
+| JWKS | 32 | 7,222 (45 ms) vs 591 (225 ms) | 300 (944 ms) vs 273 (617 ms) |
+| client credentials | 8 | 121 (222 ms) vs 79 (365 ms): 1.53× | 9 (2.30 s) vs 77 (302 ms) |
+| client credentials | 32 | 122 (1.30 s) vs 52 (1.56 s): 2.35× | 81 (805 ms) vs 48 (1.32 s): 1.69× |
+| refresh with rotation | 8 | 135 (194 ms) vs 20 (1.18 s): 6.8× | 182 (138 ms) vs 37 (647 ms): 4.9× |
+| refresh with rotation | 32 | 154 (461 ms) vs 22 (2.97 s): 7.0× | — |
+| sign-in | 8 | 0 (3 timeouts) vs 2 | — |
+| sign-in | 32 | 0 (62 × 503/429) vs 1 | — |
 
 What was **not** changed, and why:
 
