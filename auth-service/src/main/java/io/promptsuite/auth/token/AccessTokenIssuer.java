@@ -1,20 +1,27 @@
 package io.promptsuite.auth.token;
 
-import java.time.Instant;
-import java.util.HashSet;
+import java.util.List;
 import java.util.UUID;
+
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
+import org.jose4j.lang.JoseException;
 
 import io.promptsuite.auth.config.AuthConfig;
 import io.promptsuite.auth.key.KeyMaterial;
 import io.promptsuite.auth.key.SigningKeyService;
 import io.promptsuite.common.security.AuthVerificationConfig;
-import io.smallrye.jwt.algorithm.SignatureAlgorithm;
-import io.smallrye.jwt.build.Jwt;
-import io.smallrye.jwt.build.JwtClaimsBuilder;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** Signs RFC 9068 access tokens ({@code typ: at+jwt}) with the current key. */
+/**
+ * Signs RFC 9068 access tokens ({@code typ: at+jwt}) with the current key. Built with jose4j directly: the token is
+ * on the hot path of every refresh and client-credentials grant, and a builder that reads its defaults from
+ * configuration on every call cost more than the claims themselves.
+ */
 @ApplicationScoped
 public class AccessTokenIssuer {
 
@@ -29,32 +36,53 @@ public class AccessTokenIssuer {
     @Inject
     SigningKeyService keys;
 
+    private String issuer;
+    private String audience;
+    private long lifetimeSeconds;
+
+    @PostConstruct
+    void prepare() {
+        issuer = verification.issuer();
+        audience = config.tokens().audience();
+        lifetimeSeconds = config.tokens().accessTtl().toSeconds();
+    }
+
     public String issue(TokenSubject subject) {
-        Instant now = Instant.now();
+        long now = System.currentTimeMillis() / 1000;
         KeyMaterial key = keys.signingKey();
-        JwtClaimsBuilder claims = Jwt.issuer(verification.issuer())
-                .audience(config.tokens().audience())
-                .subject(subject.subject())
-                .groups(new HashSet<>(subject.roles()))
-                .claim("jti", UUID.randomUUID().toString())
-                .claim("client_id", subject.clientId())
-                .issuedAt(now)
-                .claim("nbf", now.getEpochSecond())
-                .expiresAt(now.plus(config.tokens().accessTtl()));
+        JwtClaims claims = new JwtClaims();
+        claims.setIssuer(issuer);
+        claims.setAudience(audience);
+        claims.setSubject(subject.subject());
+        claims.setStringListClaim("groups", List.copyOf(new java.util.LinkedHashSet<>(subject.roles())));
+        claims.setJwtId(UUID.randomUUID().toString());
+        if (subject.clientId() != null) {
+            claims.setClaim("client_id", subject.clientId());
+        }
+        claims.setIssuedAt(NumericDate.fromSeconds(now));
+        claims.setNotBefore(NumericDate.fromSeconds(now));
+        claims.setExpirationTime(NumericDate.fromSeconds(now + lifetimeSeconds));
         if (subject.tenantId() != null) {
-            claims.claim("tid", subject.tenantId().toString()).claim("tenant", subject.tenantSlug());
+            claims.setClaim("tid", subject.tenantId().toString());
+            claims.setClaim("tenant", subject.tenantSlug());
         }
         if (subject.scope() != null && !subject.scope().isBlank()) {
-            claims.claim("scope", subject.scope());
+            claims.setClaim("scope", subject.scope());
         }
-        return claims.jws()
-                .algorithm(SignatureAlgorithm.RS256)
-                .keyId(key.kid())
-                .header("typ", TYPE)
-                .sign(key.privateKey());
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+        jws.setKeyIdHeaderValue(key.kid());
+        jws.setHeader("typ", TYPE);
+        jws.setPayload(claims.toJson());
+        jws.setKey(key.privateKey());
+        try {
+            return jws.getCompactSerialization();
+        } catch (JoseException e) {
+            throw new IllegalStateException("Signing an access token failed", e);
+        }
     }
 
     public long lifetimeSeconds() {
-        return config.tokens().accessTtl().toSeconds();
+        return lifetimeSeconds;
     }
 }
