@@ -70,7 +70,7 @@ public class ApiKeyResource {
     @GET
     public Page<KeyView> list(@Valid @BeanParam PageParams page,
             @QueryParam("include_revoked") @DefaultValue("false") boolean includeRevoked) {
-        return service.list(UUID.fromString(callers.tenantId()), page, includeRevoked).map(KeyView::of);
+        return service.list(callers.tenant(), page, includeRevoked).map(KeyView::of);
     }
 
     @DELETE

@@ -106,7 +106,7 @@ public class ApiKeyService {
         String secret = KEY_PREFIX + publicPart + "_" + OpaqueTokens.random();
         ApiKey key = new ApiKey();
         key.id = UUID.randomUUID();
-        key.tenantId = UUID.fromString(caller.tenantId());
+        key.tenantId = caller.tenant();
         key.createdBy = UUID.fromString(caller.userId());
         key.name = name;
         key.prefix = KEY_PREFIX + publicPart;
@@ -130,7 +130,7 @@ public class ApiKeyService {
     /** Revokes a key, audits it in the same transaction, and announces it once that commits. Keys may revoke keys. */
     @Transactional
     public void revoke(Caller caller, UUID id) {
-        ApiKey key = keys.findInTenant(UUID.fromString(caller.tenantId()), id)
+        ApiKey key = keys.findInTenant(caller.tenant(), id)
                 .orElseThrow(() -> ApiException.notFound("API_KEY_NOT_FOUND", "No such API key"));
         if (key.revokedAt == null) {
             key.revokedAt = OffsetDateTime.now(ZoneOffset.UTC);

@@ -4,7 +4,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import io.promptsuite.auth.paging.Paging;
 import io.promptsuite.common.error.ApiException;
@@ -52,7 +51,7 @@ public class AuditResource {
     @Transactional
     public Page<AuditView> list(@Valid @BeanParam PageParams page, @QueryParam("type") String type,
             @QueryParam("actor") String actor, @QueryParam("since") String since, @QueryParam("until") String until) {
-        return search("tenantId = :tenant", Parameters.with("tenant", UUID.fromString(callers.tenantId())), page, type,
+        return search("tenantId = :tenant", Parameters.with("tenant", callers.tenant()), page, type,
                 actor, since, until);
     }
 

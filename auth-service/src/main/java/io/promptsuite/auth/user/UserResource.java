@@ -145,6 +145,6 @@ public class UserResource {
     }
 
     private UUID tenant() {
-        return UUID.fromString(callers.tenantId());
+        return callers.tenant();
     }
 }

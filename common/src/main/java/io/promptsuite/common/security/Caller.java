@@ -2,6 +2,9 @@ package io.promptsuite.common.security;
 
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
+
+import io.promptsuite.common.error.ApiException;
 
 /**
  * Who is calling, as proven by a verified token or API key. The tenant always comes from here, never from the request.
@@ -16,6 +19,21 @@ public record Caller(String userId, String tenantId, String tenantSlug, List<Str
 
     public enum Via {
         TOKEN, API_KEY
+    }
+
+    /**
+     * The tenant as an id; a 403 for callers that act for no tenant (a service client), or whose token's tenant claim
+     * is not an id (an external issuer mapped wrongly), instead of a failure deep in a query.
+     */
+    public UUID tenant() {
+        if (tenantId == null) {
+            throw ApiException.forbidden("This endpoint acts on a tenant and the caller has none");
+        }
+        try {
+            return UUID.fromString(tenantId);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.forbidden("The caller's tenant claim is not a tenant id");
+        }
     }
 
     public boolean has(String role) {

@@ -25,10 +25,11 @@ public class CallerContext {
 
     /** The caller's tenant id; a 403 for callers that act for no tenant. */
     public String tenantId() {
-        Caller caller = caller();
-        if (caller.tenantId() == null) {
-            throw ApiException.forbidden("This endpoint acts on a tenant and the caller has none");
-        }
-        return caller.tenantId();
+        return caller().tenant().toString();
+    }
+
+    /** The caller's tenant; a 403 for callers that act for no tenant. */
+    public java.util.UUID tenant() {
+        return caller().tenant();
     }
 }

@@ -56,7 +56,7 @@ public class PromptAuditResource {
     @Transactional
     public Page<AuditView> list(@PathParam("name") String name, @Valid @BeanParam PageParams page) {
         var caller = callers.caller();
-        Prompt prompt = prompts.findByName(java.util.UUID.fromString(caller.tenantId()), name)
+        Prompt prompt = prompts.findByName(caller.tenant(), name)
                 .filter(p -> p.deletedAt == null ? PromptService.mayRead(caller, p) : caller.has(Roles.ADMIN))
                 .orElseThrow(() -> PromptService.notFound(name));
         var query = audit.find("promptId", Sort.by("id").descending(), prompt.id);

@@ -59,7 +59,7 @@ final class EventStream {
     EventStream(Services services, Sse sse, Caller caller, EventId since, Instant expires, String apiKey, StreamLimiter.Lease lease) {
         this.services = services;
         this.sse = sse;
-        this.tenantId = UUID.fromString(caller.tenantId());
+        this.tenantId = caller.tenant();
         this.caller = new AtomicReference<>(caller);
         this.since = since;
         this.expires = expires;

@@ -71,7 +71,7 @@ public class PromptEventResource {
     public Multi<OutboundSseEvent> stream(@Context Sse sse, @HeaderParam("Last-Event-ID") String lastEventId,
             @HeaderParam("Authorization") String authorization, @HeaderParam(ApiKeyVerifier.HEADER) String apiKey) {
         Caller caller = callers.caller();
-        UUID tenantId = UUID.fromString(callers.tenantId());
+        UUID tenantId = callers.tenant();
         EventId since = lastEventId == null || lastEventId.isBlank() ? null : EventId.parse(lastEventId);
         boolean viaKey = caller.via() == Caller.Via.API_KEY;
         Instant expires = viaKey ? null : TokenExpiry.of(authorization);

@@ -164,7 +164,7 @@ public class PromptResource {
      */
     private PromptHead readableHead(Caller caller, String name, String owner) {
         boolean own = owner == null || owner.equals(caller.tenantSlug());
-        UUID tenantId = own ? UUID.fromString(caller.tenantId())
+        UUID tenantId = own ? caller.tenant()
                 : service.publicPrompt(owner, name).map(p -> p.tenantId).orElseThrow(() -> PromptService.notFound(name));
         PromptHead head = heads.get(tenantId, name).orElseThrow(() -> PromptService.notFound(name));
         boolean readable = own ? !Prompt.PRIVATE.equals(head.visibility()) || caller.has(Roles.EDITOR)

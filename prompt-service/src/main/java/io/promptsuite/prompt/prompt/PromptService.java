@@ -52,7 +52,7 @@ public class PromptService {
      * one asked for by a viewer are all simply not found.
      */
     public Prompt visible(Caller caller, String name) {
-        Prompt prompt = prompts.findLiveByName(UUID.fromString(caller.tenantId()), name).orElseThrow(() -> notFound(name));
+        Prompt prompt = prompts.findLiveByName(caller.tenant(), name).orElseThrow(() -> notFound(name));
         if (!mayRead(caller, prompt)) {
             throw notFound(name);
         }
@@ -100,7 +100,7 @@ public class PromptService {
     @Transactional
     public Prompt create(Caller caller, PromptDtos.CreatePrompt body) {
         PromptNames.check(body.name());
-        UUID tenantId = UUID.fromString(caller.tenantId());
+        UUID tenantId = caller.tenant();
         prompts.findByName(tenantId, body.name()).ifPresent(existing -> {
             throw existing.deletedAt == null
                     ? ApiException.conflict("PROMPT_EXISTS", "A prompt named '" + body.name() + "' already exists")
@@ -161,7 +161,7 @@ public class PromptService {
     @Transactional
     public Prompt restore(Caller caller, String name) {
         requireAdmin(caller, "Restoring prompts");
-        Prompt prompt = prompts.findByName(UUID.fromString(caller.tenantId()), name).orElseThrow(() -> notFound(name));
+        Prompt prompt = prompts.findByName(caller.tenant(), name).orElseThrow(() -> notFound(name));
         if (prompt.deletedAt == null) {
             throw ApiException.conflict("PROMPT_NOT_DELETED", "The prompt '" + name + "' is not deleted");
         }
@@ -187,7 +187,7 @@ public class PromptService {
             where.append("visibility = 'public' AND deleted_at IS NULL");
         } else {
             where.append("tenant_id = :tenant AND deleted_at IS ").append(deleted ? "NOT NULL" : "NULL");
-            params.put("tenant", UUID.fromString(caller.tenantId()));
+            params.put("tenant", caller.tenant());
             if (!caller.has(Roles.EDITOR)) {
                 where.append(" AND visibility <> 'private'");
             }

@@ -96,7 +96,7 @@ public class Resolver {
     }
 
     private PromptHead ownHead(Caller caller, String name, boolean memoryOnly) {
-        UUID tenantId = UUID.fromString(caller.tenantId());
+        UUID tenantId = caller.tenant();
         PromptHead head;
         if (memoryOnly) {
             head = heads.peek(tenantId, name);

@@ -143,7 +143,7 @@ public class TransferService {
         if (doc.visibility() != null && !List.of(Prompt.PRIVATE, Prompt.TENANT, Prompt.PUBLIC).contains(doc.visibility())) {
             return new TransferDtos.Change(doc.name(), "conflict", List.of("visibility must be private, tenant or public"));
         }
-        Optional<Prompt> existing = promptRepository.findByName(UUID.fromString(caller.tenantId()), doc.name());
+        Optional<Prompt> existing = promptRepository.findByName(caller.tenant(), doc.name());
         if (existing.isPresent() && existing.get().deletedAt != null) {
             return new TransferDtos.Change(doc.name(), "conflict", List.of("a deleted prompt has this name; restore it first"));
         }
@@ -209,7 +209,7 @@ public class TransferService {
     }
 
     private void applyOne(Caller caller, TransferDtos.PromptDoc doc) {
-        UUID tenantId = UUID.fromString(caller.tenantId());
+        UUID tenantId = caller.tenant();
         Prompt prompt = promptRepository.findByName(tenantId, doc.name()).orElse(null);
         if (prompt == null) {
             prompt = prompts.create(caller, new PromptDtos.CreatePrompt(doc.name(), doc.description(), doc.tags(), doc.visibility()));
