@@ -5,7 +5,7 @@ import java.time.ZoneOffset;
 import java.util.Map;
 
 import io.promptsuite.common.security.Caller;
-import io.promptsuite.prompt.prompt.Prompt;
+import io.promptsuite.prompt.Prompt;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;

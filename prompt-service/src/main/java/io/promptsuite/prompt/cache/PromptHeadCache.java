@@ -1,5 +1,7 @@
 package io.promptsuite.prompt.cache;
 
+import io.promptsuite.prompt.CacheConfig;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -11,11 +13,10 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.promptsuite.common.redis.RedisKeys;
-import io.promptsuite.prompt.events.ChangeBus;
 import io.promptsuite.prompt.label.Label;
 import io.promptsuite.prompt.label.LabelRepository;
-import io.promptsuite.prompt.prompt.Prompt;
-import io.promptsuite.prompt.prompt.PromptRepository;
+import io.promptsuite.prompt.Prompt;
+import io.promptsuite.prompt.PromptRepository;
 import io.promptsuite.prompt.version.VersionRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.redis.datasource.RedisDataSource;

@@ -9,7 +9,7 @@ import java.util.TreeSet;
 import io.promptsuite.common.error.ApiException;
 import io.promptsuite.common.security.CallerContext;
 import io.promptsuite.common.security.Roles;
-import io.promptsuite.prompt.render.RenderLimits;
+import io.promptsuite.prompt.RenderLimits;
 import io.promptsuite.prompt.version.PromptVersion;
 import io.promptsuite.prompt.version.VersionService;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,5 +1,11 @@
 package io.promptsuite.prompt.events;
 
+import io.promptsuite.prompt.EventsConfig;
+import io.promptsuite.prompt.cache.ChangeBus;
+import io.promptsuite.prompt.cache.ChangeNotice;
+import io.promptsuite.prompt.cache.EventId;
+import io.promptsuite.prompt.cache.EventLog;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +20,7 @@ import io.promptsuite.common.security.ApiKeyVerifier;
 import io.promptsuite.common.security.Caller;
 import io.promptsuite.common.security.RevocationListener;
 import io.promptsuite.common.security.Roles;
-import io.promptsuite.prompt.prompt.Prompt;
+import io.promptsuite.prompt.Prompt;
 import io.quarkus.security.AuthenticationFailedException;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.mutiny.subscription.Cancellable;
@@ -51,7 +57,7 @@ final class EventStream {
     private Cancellable live;
     private RevocationListener.Watch watch;
     private final List<Long> timers = new ArrayList<>();
-    private final List<PromptChange> waiting = new ArrayList<>();
+    private final List<ChangeNotice> waiting = new ArrayList<>();
     private boolean caughtUp;
     private boolean ended;
     private EventId last;
@@ -123,7 +129,7 @@ final class EventStream {
         waiting.clear();
     }
 
-    private synchronized void arrived(PromptChange change) {
+    private synchronized void arrived(ChangeNotice change) {
         if (ended) {
             return;
         }
@@ -134,7 +140,7 @@ final class EventStream {
         }
     }
 
-    private void deliver(PromptChange change) {
+    private void deliver(ChangeNotice change) {
         if (change == null) {
             return;
         }
@@ -157,7 +163,7 @@ final class EventStream {
     }
 
     /** Private prompts are heard by editors and admins only; an unknown visibility counts as private. */
-    static boolean mayRead(Caller caller, PromptChange change) {
+    static boolean mayRead(Caller caller, ChangeNotice change) {
         boolean privatePrompt = change.visibility() == null || Prompt.PRIVATE.equals(change.visibility());
         return caller.has(Roles.VIEWER) && (!privatePrompt || caller.has(Roles.EDITOR));
     }

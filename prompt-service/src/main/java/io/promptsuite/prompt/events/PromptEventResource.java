@@ -1,5 +1,10 @@
 package io.promptsuite.prompt.events;
 
+import io.promptsuite.prompt.EventsConfig;
+import io.promptsuite.prompt.cache.ChangeBus;
+import io.promptsuite.prompt.cache.EventId;
+import io.promptsuite.prompt.cache.EventLog;
+
 import java.time.Instant;
 import java.util.UUID;
 

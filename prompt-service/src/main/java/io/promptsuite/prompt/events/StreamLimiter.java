@@ -1,5 +1,7 @@
 package io.promptsuite.prompt.events;
 
+import io.promptsuite.prompt.EventsConfig;
+
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;

@@ -13,10 +13,10 @@ import io.promptsuite.common.page.PageParams;
 import io.promptsuite.common.security.Caller;
 import io.promptsuite.common.security.Roles;
 import io.promptsuite.prompt.audit.PromptAudit;
-import io.promptsuite.prompt.events.PromptChange;
-import io.promptsuite.prompt.prompt.Prompt;
-import io.promptsuite.prompt.prompt.PromptNames;
-import io.promptsuite.prompt.prompt.PromptService;
+import io.promptsuite.prompt.cache.ChangeNotice;
+import io.promptsuite.prompt.Prompt;
+import io.promptsuite.prompt.PromptNames;
+import io.promptsuite.prompt.catalog.PromptService;
 import io.promptsuite.prompt.version.PromptVersion;
 import io.promptsuite.prompt.version.VersionRepository;
 import io.quarkus.panache.common.Sort;
@@ -48,7 +48,7 @@ public class LabelService {
     PromptAudit audit;
 
     @Inject
-    Event<PromptChange> changes;
+    Event<ChangeNotice> changes;
 
     @Transactional
     public Label move(Caller caller, String name, String labelName, int version, String reason) {
@@ -85,7 +85,7 @@ public class LabelService {
             details.put("reason", reason);
         }
         audit.record(prompt, "label.moved", version, labelName, caller, details);
-        changes.fire(new PromptChange("label.moved", prompt.tenantId, prompt.name, version, labelName, from,
+        changes.fire(new ChangeNotice("label.moved", prompt.tenantId, prompt.name, version, labelName, from,
                 caller.userId(), Instant.now(), null));
         return label;
     }
@@ -102,7 +102,7 @@ public class LabelService {
             String action = protect ? "protected" : "unprotected";
             record(prompt, labelName, action, label.version, label.version, null, caller);
             audit.record(prompt, "label." + action, label.version, labelName, caller, null);
-            changes.fire(new PromptChange("label." + action, prompt.tenantId, prompt.name, label.version, labelName, null,
+            changes.fire(new ChangeNotice("label." + action, prompt.tenantId, prompt.name, label.version, labelName, null,
                     caller.userId(), Instant.now(), null));
         }
         return label;
@@ -118,7 +118,7 @@ public class LabelService {
         labels.delete(label);
         record(prompt, labelName, "removed", label.version, null, null, caller);
         audit.record(prompt, "label.removed", label.version, labelName, caller, null);
-        changes.fire(new PromptChange("label.removed", prompt.tenantId, prompt.name, null, labelName, label.version,
+        changes.fire(new ChangeNotice("label.removed", prompt.tenantId, prompt.name, null, labelName, label.version,
                 caller.userId(), Instant.now(), null));
     }
 

@@ -1,5 +1,7 @@
 package io.promptsuite.prompt.render;
 
+import io.promptsuite.prompt.template.VariablesSchema;
+
 import java.util.List;
 
 import com.samskivert.mustache.Template;

@@ -1,5 +1,7 @@
 package io.promptsuite.prompt.render;
 
+import io.promptsuite.prompt.template.NotInMemory;
+
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,12 +15,12 @@ import io.promptsuite.common.security.Roles;
 import io.promptsuite.prompt.cache.PromptHead;
 import io.promptsuite.prompt.cache.PromptHeadCache;
 import io.promptsuite.prompt.label.Label;
-import io.promptsuite.prompt.prompt.Prompt;
-import io.promptsuite.prompt.prompt.PromptRepository;
-import io.promptsuite.prompt.prompt.PromptService;
+import io.promptsuite.prompt.Prompt;
+import io.promptsuite.prompt.PromptRepository;
+import io.promptsuite.prompt.catalog.PromptService;
 import io.promptsuite.prompt.version.PromptVersion;
 import io.promptsuite.prompt.version.PublishedVersion;
-import io.promptsuite.prompt.version.PublishedVersions;
+import io.promptsuite.prompt.cache.PublishedVersions;
 import io.promptsuite.prompt.version.VersionRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -13,15 +13,15 @@ import io.promptsuite.common.error.ApiException;
 import io.promptsuite.common.page.PageParams;
 import io.promptsuite.common.security.Caller;
 import io.promptsuite.common.security.Roles;
-import io.promptsuite.prompt.events.PromptChange;
+import io.promptsuite.prompt.cache.ChangeNotice;
 import io.promptsuite.prompt.label.Label;
 import io.promptsuite.prompt.label.LabelRepository;
 import io.promptsuite.prompt.label.LabelService;
-import io.promptsuite.prompt.prompt.Prompt;
-import io.promptsuite.prompt.prompt.PromptDtos;
-import io.promptsuite.prompt.prompt.PromptNames;
-import io.promptsuite.prompt.prompt.PromptRepository;
-import io.promptsuite.prompt.prompt.PromptService;
+import io.promptsuite.prompt.Prompt;
+import io.promptsuite.prompt.catalog.PromptDtos;
+import io.promptsuite.prompt.PromptNames;
+import io.promptsuite.prompt.PromptRepository;
+import io.promptsuite.prompt.catalog.PromptService;
 import io.promptsuite.prompt.version.PromptVersion;
 import io.promptsuite.prompt.version.VersionDtos;
 import io.promptsuite.prompt.version.VersionRepository;
@@ -60,7 +60,7 @@ public class TransferService {
     LabelService labelService;
 
     @Inject
-    Event<PromptChange> changes;
+    Event<ChangeNotice> changes;
 
     @Inject
     ImportChecks checks;
@@ -242,7 +242,7 @@ public class TransferService {
                 labelService.protect(caller, doc.name(), entry.getKey(), true);
             }
         }
-        changes.fire(new PromptChange("prompt.imported", prompt.tenantId, prompt.name, null, null, null, caller.userId(),
+        changes.fire(new ChangeNotice("prompt.imported", prompt.tenantId, prompt.name, null, null, null, caller.userId(),
                 Instant.now(), null));
     }
 

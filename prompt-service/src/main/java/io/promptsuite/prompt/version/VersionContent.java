@@ -11,8 +11,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.promptsuite.common.error.ApiException;
 import io.promptsuite.common.error.FieldError;
-import io.promptsuite.prompt.render.Templates;
-import io.promptsuite.prompt.render.VariablesSchema;
+import io.promptsuite.prompt.template.Templates;
+import io.promptsuite.prompt.template.VariablesSchema;
 
 /** The shape rules of a version's content, checked whenever a draft is written. */
 final class VersionContent {

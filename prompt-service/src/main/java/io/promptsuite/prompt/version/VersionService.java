@@ -15,12 +15,12 @@ import io.promptsuite.common.error.ApiException;
 import io.promptsuite.common.error.FieldError;
 import io.promptsuite.common.security.Caller;
 import io.promptsuite.prompt.audit.PromptAudit;
-import io.promptsuite.prompt.events.PromptChange;
-import io.promptsuite.prompt.prompt.Prompt;
-import io.promptsuite.prompt.prompt.PromptService;
-import io.promptsuite.prompt.render.PartialResolver;
-import io.promptsuite.prompt.render.Templates;
-import io.promptsuite.prompt.render.VariablesSchema;
+import io.promptsuite.prompt.cache.ChangeNotice;
+import io.promptsuite.prompt.Prompt;
+import io.promptsuite.prompt.catalog.PromptService;
+import io.promptsuite.prompt.template.PartialResolver;
+import io.promptsuite.prompt.template.Templates;
+import io.promptsuite.prompt.template.VariablesSchema;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -43,7 +43,7 @@ public class VersionService {
     PromptAudit audit;
 
     @Inject
-    Event<PromptChange> changes;
+    Event<ChangeNotice> changes;
 
     @Inject
     ObjectMapper json;
@@ -178,7 +178,7 @@ public class VersionService {
         v.publishedAt = OffsetDateTime.now(ZoneOffset.UTC);
         v.publishedBy = caller.userId();
         audit.record(prompt, "version.published", v.version, null, caller, null);
-        changes.fire(new PromptChange("version.published", prompt.tenantId, prompt.name, v.version, null, null,
+        changes.fire(new ChangeNotice("version.published", prompt.tenantId, prompt.name, v.version, null, null,
                 caller.userId(), Instant.now(), null));
     }
 

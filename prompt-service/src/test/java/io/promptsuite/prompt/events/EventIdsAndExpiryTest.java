@@ -1,5 +1,8 @@
 package io.promptsuite.prompt.events;
 
+import io.promptsuite.prompt.cache.ChangeNotice;
+import io.promptsuite.prompt.cache.EventId;
+
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.charset.StandardCharsets;
@@ -45,9 +48,9 @@ class EventIdsAndExpiryTest {
     void privatePromptsAreHeardByEditorsOnly() {
         Caller viewer = new Caller("v", "t", "s", List.of("viewer"), java.util.Set.of(), null, Caller.Via.TOKEN, null);
         Caller editor = new Caller("e", "t", "s", List.of("editor"), java.util.Set.of(), null, Caller.Via.TOKEN, null);
-        PromptChange secret = new PromptChange("label.moved", null, "n", 1, "production", null, "e", Instant.now(), null)
+        ChangeNotice secret = new ChangeNotice("label.moved", null, "n", 1, "production", null, "e", Instant.now(), null)
                 .withVisibility("private");
-        PromptChange unknown = new PromptChange("label.moved", null, "n", 1, "production", null, "e", Instant.now(), null);
+        ChangeNotice unknown = new ChangeNotice("label.moved", null, "n", 1, "production", null, "e", Instant.now(), null);
         assertFalse(EventStream.mayRead(viewer, secret));
         assertFalse(EventStream.mayRead(viewer, unknown));
         assertTrue(EventStream.mayRead(editor, secret));

@@ -1,4 +1,6 @@
-package io.promptsuite.prompt.render;
+package io.promptsuite.prompt.template;
+
+import io.promptsuite.prompt.RenderLimits;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -18,7 +20,7 @@ import io.promptsuite.prompt.cache.PromptHead;
 import io.promptsuite.prompt.cache.PromptHeadCache;
 import io.promptsuite.prompt.version.PromptVersion;
 import io.promptsuite.prompt.version.PublishedVersion;
-import io.promptsuite.prompt.version.PublishedVersions;
+import io.promptsuite.prompt.cache.PublishedVersions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

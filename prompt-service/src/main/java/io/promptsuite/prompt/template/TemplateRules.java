@@ -1,4 +1,6 @@
-package io.promptsuite.prompt.render;
+package io.promptsuite.prompt.template;
+
+import io.promptsuite.prompt.RenderLimits;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,7 +38,7 @@ public class TemplateRules {
         return problems;
     }
 
-    List<FieldError> shapeProblems(String field, TemplateShape shape) {
+    public List<FieldError> shapeProblems(String field, TemplateShape shape) {
         List<FieldError> problems = new ArrayList<>();
         if (shape.depth() > limits.maxDepth()) {
             problems.add(new FieldError(field, "sections nest " + shape.depth() + " levels deep; at most " + limits.maxDepth()

@@ -1,4 +1,4 @@
-package io.promptsuite.prompt.prompt;
+package io.promptsuite.prompt;
 
 import java.util.Set;
 

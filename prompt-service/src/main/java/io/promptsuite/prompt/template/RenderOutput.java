@@ -1,4 +1,4 @@
-package io.promptsuite.prompt.render;
+package io.promptsuite.prompt.template;
 
 import java.io.Writer;
 
@@ -6,10 +6,10 @@ import java.io.Writer;
  * Where a render writes: bounded in characters, and each write is a unit of the render's work. JMustache writes through
  * {@link #append(CharSequence)}, which {@link java.io.StringWriter} would pass straight to its buffer, unguarded.
  */
-final class RenderOutput extends Writer {
+public final class RenderOutput extends Writer {
 
     /** The output would pass its limit; no stack, it is an answer, not a fault. */
-    static final class Overflow extends RuntimeException {
+    public static final class Overflow extends RuntimeException {
         Overflow() {
             super(null, null, false, false);
         }
@@ -19,7 +19,7 @@ final class RenderOutput extends Writer {
     private final int limit;
     private final RenderBudget budget;
 
-    RenderOutput(int limit, RenderBudget budget) {
+    public RenderOutput(int limit, RenderBudget budget) {
         this.limit = limit;
         this.budget = budget;
     }

@@ -1,4 +1,4 @@
-package io.promptsuite.prompt.events;
+package io.promptsuite.prompt.cache;
 
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -7,10 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.promptsuite.common.redis.RedisKeys;
-import io.promptsuite.prompt.cache.PromptHead;
-import io.promptsuite.prompt.cache.PromptHeadCache;
-import io.promptsuite.prompt.prompt.Prompt;
-import io.promptsuite.prompt.prompt.PromptRepository;
+import io.promptsuite.prompt.Prompt;
+import io.promptsuite.prompt.PromptRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -37,7 +35,7 @@ public class ChangeBus {
     private static final Logger LOG = Logger.getLogger(ChangeBus.class);
 
     private final String instanceId = UUID.randomUUID().toString();
-    private final BroadcastProcessor<PromptChange> broadcast = BroadcastProcessor.create();
+    private final BroadcastProcessor<ChangeNotice> broadcast = BroadcastProcessor.create();
     private final AtomicBoolean subscribed = new AtomicBoolean();
     private volatile boolean redisUp;
     private volatile ReactivePubSubCommands.ReactiveRedisSubscriber subscriber;
@@ -78,10 +76,10 @@ public class ChangeBus {
      * hands it to its SSE subscribers when the announcement arrives, so all of them see the log's order. Without Redis
      * this instance's subscribers still hear it, without an id.
      */
-    void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) PromptChange change) {
+    void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChangeNotice change) {
         String visibility = heads.refresh(change.tenantId(), change.name()).map(PromptHead::visibility)
                 .orElseGet(() -> visibilityOf(change.tenantId(), change.name()));
-        PromptChange stamped = change.from(instanceId).withVisibility(visibility);
+        ChangeNotice stamped = change.from(instanceId).withVisibility(visibility);
         if (redisUp) {
             try {
                 log.append(stamped, channel());
@@ -127,7 +125,7 @@ public class ChangeBus {
     }
 
     /** Changes in one tenant, as they happen (with the log's ids while Redis is up). */
-    public Multi<PromptChange> changes(UUID tenantId) {
+    public Multi<ChangeNotice> changes(UUID tenantId) {
         return broadcast.filter(change -> tenantId.equals(change.tenantId()));
     }
 
@@ -166,7 +164,7 @@ public class ChangeBus {
 
     private void received(String message) {
         try {
-            PromptChange change = log.read(message).change();
+            ChangeNotice change = log.read(message).change();
             if (!instanceId.equals(change.instance())) {
                 heads.invalidate(change.tenantId(), change.name());
             }
@@ -176,7 +174,7 @@ public class ChangeBus {
         }
     }
 
-    private synchronized void deliver(PromptChange change) {
+    private synchronized void deliver(ChangeNotice change) {
         broadcast.onNext(change);
     }
 

@@ -1,4 +1,4 @@
-package io.promptsuite.prompt.render;
+package io.promptsuite.prompt.template;
 
 import java.util.Iterator;
 import java.util.Map;

@@ -1,15 +1,15 @@
-package io.promptsuite.prompt.render;
+package io.promptsuite.prompt.template;
 
 /**
  * The work one render may still do. Counted by the template engine's hooks (sections evaluated, items iterated, writes)
  * and checked against a wall-time deadline every few hundred units, so a render stops within the budget whatever the
  * template and data look like. One budget belongs to one thread for the duration of one template execution.
  */
-final class RenderBudget {
+public final class RenderBudget {
 
     /** Thrown when the budget is spent; no stack, it is the normal end of an over-expensive render. */
-    static final class Exceeded extends RuntimeException {
-        final boolean time;
+    public static final class Exceeded extends RuntimeException {
+        public final boolean time;
 
         Exceeded(boolean time) {
             super(null, null, false, false);
@@ -24,7 +24,7 @@ final class RenderBudget {
     private final long deadline;
     private long work;
 
-    RenderBudget(long maxWork, long timeoutNanos) {
+    public RenderBudget(long maxWork, long timeoutNanos) {
         this.maxWork = maxWork;
         this.deadline = System.nanoTime() + timeoutNanos;
     }
@@ -34,11 +34,11 @@ final class RenderBudget {
         return CURRENT.get();
     }
 
-    void enter() {
+    public void enter() {
         CURRENT.set(this);
     }
 
-    static void leave() {
+    public static void leave() {
         CURRENT.remove();
     }
 

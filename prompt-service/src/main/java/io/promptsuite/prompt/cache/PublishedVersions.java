@@ -1,4 +1,8 @@
-package io.promptsuite.prompt.version;
+package io.promptsuite.prompt.cache;
+
+import io.promptsuite.prompt.version.PromptVersion;
+import io.promptsuite.prompt.version.PublishedVersion;
+import io.promptsuite.prompt.version.VersionRepository;
 
 import java.util.Optional;
 import java.util.UUID;
@@ -6,7 +10,7 @@ import java.util.UUID;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
-import io.promptsuite.prompt.cache.CacheConfig;
+import io.promptsuite.prompt.CacheConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package io.promptsuite.prompt.render;
+package io.promptsuite.prompt.template;
 
 import com.google.re2j.Pattern;
 import com.networknt.schema.regex.RegularExpression;

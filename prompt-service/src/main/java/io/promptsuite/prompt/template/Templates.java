@@ -1,4 +1,4 @@
-package io.promptsuite.prompt.render;
+package io.promptsuite.prompt.template;
 
 import java.io.StringReader;
 import java.util.Map;

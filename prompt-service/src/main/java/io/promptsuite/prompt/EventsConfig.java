@@ -1,4 +1,4 @@
-package io.promptsuite.prompt.events;
+package io.promptsuite.prompt;
 
 import java.time.Duration;
 

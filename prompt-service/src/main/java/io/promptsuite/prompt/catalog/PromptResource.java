@@ -1,4 +1,6 @@
-package io.promptsuite.prompt.prompt;
+package io.promptsuite.prompt.catalog;
+
+import io.promptsuite.prompt.Prompt;
 
 import java.net.URI;
 import java.security.MessageDigest;

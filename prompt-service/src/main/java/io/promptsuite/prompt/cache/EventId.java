@@ -1,4 +1,4 @@
-package io.promptsuite.prompt.events;
+package io.promptsuite.prompt.cache;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

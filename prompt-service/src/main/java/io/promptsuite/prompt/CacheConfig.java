@@ -1,4 +1,4 @@
-package io.promptsuite.prompt.cache;
+package io.promptsuite.prompt;
 
 import java.time.Duration;
 

@@ -1,4 +1,6 @@
-package io.promptsuite.prompt.events;
+package io.promptsuite.prompt.cache;
+
+import io.promptsuite.prompt.EventsConfig;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +36,7 @@ public class EventLog {
             """;
 
     /** One entry read back: its id and the change. */
-    public record Entry(EventId id, PromptChange change) {
+    public record Entry(EventId id, ChangeNotice change) {
     }
 
     /** What a resume found: the entries after the id, and whether some may have been dropped before it. */
@@ -57,7 +59,7 @@ public class EventLog {
     ObjectMapper json;
 
     /** Appends the change to its tenant's log and announces it on {@code channel}; answers its id. Blocking. */
-    public EventId append(PromptChange change, String channel) throws JsonProcessingException {
+    public EventId append(ChangeNotice change, String channel) throws JsonProcessingException {
         String message = json.writeValueAsString(change);
         long minId = Math.max(0, System.currentTimeMillis() - config.replayWindow().toMillis());
         Response id = redis.execute("EVAL", APPEND, "1", key(change.tenantId()), String.valueOf(config.replayCount()),
@@ -69,7 +71,7 @@ public class EventLog {
     public Entry read(String message) throws JsonProcessingException {
         int space = message.indexOf(' ');
         EventId id = EventId.parse(message.substring(0, space));
-        return new Entry(id, json.readValue(message.substring(space + 1), PromptChange.class).withEventId(id.toString()));
+        return new Entry(id, json.readValue(message.substring(space + 1), ChangeNotice.class).withEventId(id.toString()));
     }
 
     /**
@@ -108,11 +110,11 @@ public class EventLog {
                 response == null || response.size() == 0 ? EventId.ZERO : EventId.parse(response.get(0).get(0).toString()));
     }
 
-    private PromptChange change(Response fields, EventId id) {
+    private ChangeNotice change(Response fields, EventId id) {
         for (int i = 0; i + 1 < fields.size(); i += 2) {
             if ("change".equals(fields.get(i).toString())) {
                 try {
-                    return json.readValue(fields.get(i + 1).toString(), PromptChange.class).withEventId(id.toString());
+                    return json.readValue(fields.get(i + 1).toString(), ChangeNotice.class).withEventId(id.toString());
                 } catch (JsonProcessingException e) {
                     return null;
                 }

@@ -1,4 +1,4 @@
-package io.promptsuite.prompt.events;
+package io.promptsuite.prompt.cache;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -17,11 +17,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param eventId    the id in the tenant's event log, stamped by {@link ChangeBus}; null when Redis was unreachable
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record PromptChange(String type, UUID tenantId, String name, Integer version, String label, Integer fromVersion,
+public record ChangeNotice(String type, UUID tenantId, String name, Integer version, String label, Integer fromVersion,
         String actorId, Instant at, String instance, String visibility, String eventId) {
 
     /** As fired by the services: who hears it and under which id are decided after commit. */
-    public PromptChange(String type, UUID tenantId, String name, Integer version, String label, Integer fromVersion,
+    public ChangeNotice(String type, UUID tenantId, String name, Integer version, String label, Integer fromVersion,
             String actorId, Instant at, String instance) {
         this(type, tenantId, name, version, label, fromVersion, actorId, at, instance, null, null);
     }
@@ -31,20 +31,20 @@ public record PromptChange(String type, UUID tenantId, String name, Integer vers
         return tenantId + "|" + name;
     }
 
-    public PromptChange from(String instanceId) {
-        return new PromptChange(type, tenantId, name, version, label, fromVersion, actorId, at, instanceId, visibility, eventId);
+    public ChangeNotice from(String instanceId) {
+        return new ChangeNotice(type, tenantId, name, version, label, fromVersion, actorId, at, instanceId, visibility, eventId);
     }
 
-    public PromptChange withVisibility(String value) {
-        return new PromptChange(type, tenantId, name, version, label, fromVersion, actorId, at, instance, value, eventId);
+    public ChangeNotice withVisibility(String value) {
+        return new ChangeNotice(type, tenantId, name, version, label, fromVersion, actorId, at, instance, value, eventId);
     }
 
-    public PromptChange withEventId(String value) {
-        return new PromptChange(type, tenantId, name, version, label, fromVersion, actorId, at, instance, visibility, value);
+    public ChangeNotice withEventId(String value) {
+        return new ChangeNotice(type, tenantId, name, version, label, fromVersion, actorId, at, instance, visibility, value);
     }
 
     /** What subscribers see: no instance id. */
-    public PromptChange forSubscribers() {
-        return new PromptChange(type, tenantId, name, version, label, fromVersion, actorId, at, null, visibility, eventId);
+    public ChangeNotice forSubscribers() {
+        return new ChangeNotice(type, tenantId, name, version, label, fromVersion, actorId, at, null, visibility, eventId);
     }
 }

@@ -1,4 +1,4 @@
-package io.promptsuite.prompt.render;
+package io.promptsuite.prompt.template;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

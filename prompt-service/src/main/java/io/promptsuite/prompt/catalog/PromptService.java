@@ -1,4 +1,8 @@
-package io.promptsuite.prompt.prompt;
+package io.promptsuite.prompt.catalog;
+
+import io.promptsuite.prompt.Prompt;
+import io.promptsuite.prompt.PromptNames;
+import io.promptsuite.prompt.PromptRepository;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -15,7 +19,7 @@ import io.promptsuite.common.page.PageParams;
 import io.promptsuite.common.security.Caller;
 import io.promptsuite.common.security.Roles;
 import io.promptsuite.prompt.audit.PromptAudit;
-import io.promptsuite.prompt.events.PromptChange;
+import io.promptsuite.prompt.cache.ChangeNotice;
 import io.promptsuite.prompt.label.Label;
 import io.promptsuite.prompt.label.LabelRepository;
 import io.promptsuite.prompt.version.VersionRepository;
@@ -42,7 +46,7 @@ public class PromptService {
     PromptAudit audit;
 
     @Inject
-    Event<PromptChange> changes;
+    Event<ChangeNotice> changes;
 
     @Inject
     EntityManager em;
@@ -229,7 +233,7 @@ public class PromptService {
         }
     }
 
-    public static PromptChange change(String type, Prompt prompt, Caller caller) {
-        return new PromptChange(type, prompt.tenantId, prompt.name, null, null, null, caller.userId(), Instant.now(), null);
+    public static ChangeNotice change(String type, Prompt prompt, Caller caller) {
+        return new ChangeNotice(type, prompt.tenantId, prompt.name, null, null, null, caller.userId(), Instant.now(), null);
     }
 }
