@@ -8,7 +8,6 @@ import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -24,10 +23,8 @@ public class Prompt {
     @Id
     public UUID id;
 
-    @Column(name = "tenant_id")
     public UUID tenantId;
 
-    @Column(name = "tenant_slug")
     public String tenantSlug;
 
     public String name;
@@ -39,18 +36,13 @@ public class Prompt {
 
     public String visibility;
 
-    @Column(name = "created_by")
     public String createdBy;
 
-    @Column(name = "created_at")
     public OffsetDateTime createdAt;
 
-    @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
 
-    @Column(name = "deleted_at")
     public OffsetDateTime deletedAt;
 
-    @Column(name = "last_version")
     public int lastVersion;
 }

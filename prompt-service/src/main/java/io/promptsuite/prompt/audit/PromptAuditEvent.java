@@ -7,7 +7,6 @@ import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -22,13 +21,10 @@ public class PromptAuditEvent {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @Column(name = "tenant_id")
     public UUID tenantId;
 
-    @Column(name = "prompt_id")
     public UUID promptId;
 
-    @Column(name = "prompt_name")
     public String promptName;
 
     public String action;
@@ -37,12 +33,10 @@ public class PromptAuditEvent {
 
     public String label;
 
-    @Column(name = "actor_id")
     public String actorId;
 
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, Object> details;
 
-    @Column(name = "created_at")
     public OffsetDateTime createdAt;
 }

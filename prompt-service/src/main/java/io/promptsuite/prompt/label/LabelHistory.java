@@ -3,7 +3,6 @@ package io.promptsuite.prompt.label;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -19,10 +18,8 @@ public class LabelHistory {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @Column(name = "prompt_id")
     public UUID promptId;
 
-    @Column(name = "tenant_id")
     public UUID tenantId;
 
     public String label;
@@ -30,17 +27,13 @@ public class LabelHistory {
     /** moved, removed, protected, unprotected */
     public String action;
 
-    @Column(name = "from_version")
     public Integer fromVersion;
 
-    @Column(name = "to_version")
     public Integer toVersion;
 
     public String reason;
 
-    @Column(name = "actor_id")
     public String actorId;
 
-    @Column(name = "created_at")
     public OffsetDateTime createdAt;
 }

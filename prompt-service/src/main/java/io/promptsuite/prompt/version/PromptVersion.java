@@ -8,7 +8,6 @@ import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -28,10 +27,8 @@ public class PromptVersion {
     @Id
     public UUID id;
 
-    @Column(name = "prompt_id")
     public UUID promptId;
 
-    @Column(name = "tenant_id")
     public UUID tenantId;
 
     public int version;
@@ -45,30 +42,23 @@ public class PromptVersion {
     public List<Map<String, String>> messages;
 
     @JdbcTypeCode(SqlTypes.JSON)
-    @Column(name = "variables_schema")
     public Map<String, Object> variablesSchema;
 
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, Object> config;
 
-    @Column(name = "commit_message")
     public String commitMessage;
 
     public String status;
 
-    @Column(name = "created_by")
     public String createdBy;
 
-    @Column(name = "created_at")
     public OffsetDateTime createdAt;
 
-    @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
 
-    @Column(name = "published_at")
     public OffsetDateTime publishedAt;
 
-    @Column(name = "published_by")
     public String publishedBy;
 
     public boolean published() {
