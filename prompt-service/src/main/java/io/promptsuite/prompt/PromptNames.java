@@ -18,6 +18,10 @@ public final class PromptNames {
     private static final Set<String> RESERVED_SEGMENTS = Set.of("versions", "labels", "render", "diff", "audit", "restore");
     private static final Set<String> RESERVED_NAMES = Set.of("export", "import");
     public static final Pattern LABEL = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
+    /** The label reads and renders use when none is named, and partials include by default. */
+    public static final String PRODUCTION = "production";
+    /** Not stored: always the newest published version. */
+    public static final String LATEST = "latest";
 
     private PromptNames() {
     }

@@ -8,8 +8,8 @@ import io.promptsuite.common.page.PageParams;
 import io.promptsuite.common.security.CallerContext;
 import io.promptsuite.common.security.Roles;
 import io.promptsuite.prompt.Prompt;
+import io.promptsuite.prompt.PromptAccess;
 import io.promptsuite.prompt.PromptRepository;
-import io.promptsuite.prompt.catalog.PromptService;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -45,7 +45,7 @@ public class PromptAuditResource {
     PromptRepository prompts;
 
     @Inject
-    PromptService service;
+    PromptAccess access;
 
     @Inject
     CallerContext callers;
@@ -57,8 +57,8 @@ public class PromptAuditResource {
     public Page<AuditView> list(@PathParam("name") String name, @Valid @BeanParam PageParams page) {
         var caller = callers.caller();
         Prompt prompt = prompts.findByName(caller.tenant(), name)
-                .filter(p -> p.deletedAt == null ? PromptService.mayRead(caller, p) : caller.has(Roles.ADMIN))
-                .orElseThrow(() -> PromptService.notFound(name));
+                .filter(p -> p.deletedAt == null ? access.mayRead(caller, p) : caller.has(Roles.ADMIN))
+                .orElseThrow(() -> access.notFound(name));
         var query = audit.find("promptId", Sort.by("id").descending(), prompt.id);
         return new Page<>(query.page(page.page, page.size).list(), page.page, page.size, query.count()).map(AuditView::of);
     }

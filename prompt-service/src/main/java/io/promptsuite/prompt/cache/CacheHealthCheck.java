@@ -15,14 +15,14 @@ import jakarta.inject.Inject;
 public class CacheHealthCheck implements HealthCheck {
 
     @Inject
-    ChangeBus bus;
+    RedisLink link;
 
     @Override
     public HealthCheckResponse call() {
         return HealthCheckResponse.named("prompt cache")
                 .up()
-                .withData("redis", bus.redisUp() ? "up" : "down")
-                .withData("mode", bus.inSync() ? "cached" : "serving from PostgreSQL")
+                .withData("redis", link.up() ? "up" : "down")
+                .withData("mode", link.inSync() ? "cached" : "serving from PostgreSQL")
                 .build();
     }
 }

@@ -1,13 +1,13 @@
 package io.promptsuite.prompt.cache;
 
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.promptsuite.common.redis.RedisKeys;
 import io.promptsuite.prompt.Prompt;
+import io.promptsuite.prompt.PromptChange;
 import io.promptsuite.prompt.PromptRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
@@ -27,7 +27,8 @@ import org.jboss.logging.Logger;
  * Carries prompt changes between instances over Redis pub/sub. A change is applied locally the moment its transaction
  * commits, then published; other instances drop their cached head and tell their SSE subscribers. While Redis is
  * unreachable nothing can reach the other instances, so the caches stop trusting their in-process copies (see
- * {@link #inSync()}) and every read goes to PostgreSQL until the subscription is back.
+ * {@link RedisLink#inSync()}, which only this bus writes) and every read goes to PostgreSQL until the subscription is
+ * back. The bus drives the caches; they never call it.
  */
 @ApplicationScoped
 public class ChangeBus {
@@ -36,9 +37,10 @@ public class ChangeBus {
 
     private final String instanceId = UUID.randomUUID().toString();
     private final BroadcastProcessor<ChangeNotice> broadcast = BroadcastProcessor.create();
-    private final AtomicBoolean subscribed = new AtomicBoolean();
-    private volatile boolean redisUp;
     private volatile ReactivePubSubCommands.ReactiveRedisSubscriber subscriber;
+
+    @Inject
+    RedisLink link;
 
     @Inject
     RedisDataSource redis;
@@ -65,8 +67,8 @@ public class ChangeBus {
     PromptRepository prompts;
 
     void start(@Observes StartupEvent event) {
-        metrics.gauge("prompt_cache_redis_up", this, bus -> bus.redisUp ? 1 : 0);
-        metrics.gauge("prompt_cache_in_sync", this, bus -> bus.inSync() ? 1 : 0);
+        metrics.gauge("prompt_cache_redis_up", link, l -> l.up() ? 1 : 0);
+        metrics.gauge("prompt_cache_in_sync", link, l -> l.inSync() ? 1 : 0);
         check();
     }
 
@@ -76,11 +78,14 @@ public class ChangeBus {
      * hands it to its SSE subscribers when the announcement arrives, so all of them see the log's order. Without Redis
      * this instance's subscribers still hear it, without an id.
      */
-    void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChangeNotice change) {
+    void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) PromptChange change) {
+        if (change.kind().announcedAs() == null) {
+            return;
+        }
         String visibility = heads.refresh(change.tenantId(), change.name()).map(PromptHead::visibility)
                 .orElseGet(() -> visibilityOf(change.tenantId(), change.name()));
-        ChangeNotice stamped = change.from(instanceId).withVisibility(visibility);
-        if (redisUp) {
+        ChangeNotice stamped = ChangeNotice.of(change, instanceId, visibility);
+        if (link.up()) {
             try {
                 log.append(stamped, channel());
                 return;
@@ -98,29 +103,10 @@ public class ChangeBus {
                 .orElse(Prompt.PRIVATE));
     }
 
-    /** True while this instance is sure to hear every change: only then may it serve from its own memory. */
-    public boolean inSync() {
-        return redisUp && subscribed.get();
-    }
-
-    public boolean redisUp() {
-        return redisUp;
-    }
-
-    /**
-     * A Redis call on a request's path failed. The request goes on from PostgreSQL; whether Redis is down is for the
-     * periodic check to decide, so a burst of busy-pool errors doesn't throw away every cache.
-     */
-    public void failed(Throwable cause) {
-        LOG.debugf("Redis call failed (%s); answered from PostgreSQL", cause.getClass().getSimpleName());
-    }
-
-    public void markDown(Throwable cause) {
-        if (redisUp) {
+    private void markDown(Throwable cause) {
+        if (link.lost()) {
             LOG.warnf("Redis unreachable (%s): serving prompts from PostgreSQL", cause.getClass().getSimpleName());
         }
-        redisUp = false;
-        subscribed.set(false);
         heads.clearLocal();
     }
 
@@ -133,12 +119,12 @@ public class ChangeBus {
     void check() {
         try {
             redis.execute("PING");
-            redisUp = true;
+            link.answered();
         } catch (Exception e) {
             markDown(e);
             return;
         }
-        if (!subscribed.get()) {
+        if (!link.inSync()) {
             subscribe();
         }
     }
@@ -155,7 +141,7 @@ public class ChangeBus {
                     .await().atMost(java.time.Duration.ofSeconds(2));
             // Changes made while we were not listening are unknown: forget what we hold.
             heads.clearLocal();
-            subscribed.set(true);
+            link.subscribed();
             LOG.info("Listening for prompt changes on Redis");
         } catch (Exception e) {
             markDown(e);

@@ -3,36 +3,27 @@ package io.promptsuite.prompt.cache;
 import java.time.Instant;
 import java.util.UUID;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.promptsuite.prompt.PromptChange;
+
 /**
- * Something changed about a prompt. Fired inside the transaction that made the change and announced to every instance
- * once it commits: caches drop the prompt, SSE subscribers of the tenant who may read the prompt hear about it.
+ * A committed change as instances and feed subscribers hear it: the wire form of a {@link PromptChange} that is
+ * announced, carried over Redis pub/sub, kept in the tenant's event log and sent on the SSE feed.
  *
- * @param type       {@code label.moved}, {@code label.removed}, {@code label.protected}, {@code version.published},
- *                   {@code prompt.created}, {@code prompt.updated}, {@code prompt.deleted}, {@code prompt.restored}
+ * @param type       {@link PromptChange.Kind#announcedAs()}: {@code label.moved}, {@code version.published}, …
  * @param instance   the instance that made the change, so it ignores its own echo
- * @param visibility the prompt's visibility once the change committed, stamped by {@link ChangeBus}; decides who hears
- * @param eventId    the id in the tenant's event log, stamped by {@link ChangeBus}; null when Redis was unreachable
+ * @param visibility the prompt's visibility once the change committed; decides who hears
+ * @param eventId    the id in the tenant's event log; null when Redis was unreachable
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ChangeNotice(String type, UUID tenantId, String name, Integer version, String label, Integer fromVersion,
         String actorId, Instant at, String instance, String visibility, String eventId) {
 
-    /** As fired by the services: who hears it and under which id are decided after commit. */
-    public ChangeNotice(String type, UUID tenantId, String name, Integer version, String label, Integer fromVersion,
-            String actorId, Instant at, String instance) {
-        this(type, tenantId, name, version, label, fromVersion, actorId, at, instance, null, null);
-    }
-
-    @JsonIgnore
-    public String promptKey() {
-        return tenantId + "|" + name;
-    }
-
-    public ChangeNotice from(String instanceId) {
-        return new ChangeNotice(type, tenantId, name, version, label, fromVersion, actorId, at, instanceId, visibility, eventId);
+    /** The notice of an announced change made by {@code instance}; its event id is stamped when the log takes it. */
+    public static ChangeNotice of(PromptChange change, String instance, String visibility) {
+        return new ChangeNotice(change.kind().announcedAs(), change.tenantId(), change.name(), change.version(),
+                change.label(), change.fromVersion(), change.actorId(), change.at(), instance, visibility, null);
     }
 
     public ChangeNotice withVisibility(String value) {

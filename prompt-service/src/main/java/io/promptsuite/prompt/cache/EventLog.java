@@ -1,7 +1,5 @@
 package io.promptsuite.prompt.cache;
 
-import io.promptsuite.prompt.EventsConfig;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -10,6 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.promptsuite.common.redis.RedisKeys;
+import io.promptsuite.prompt.EventsConfig;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.smallrye.mutiny.Uni;

@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.promptsuite.prompt.label.Label;
+import io.promptsuite.prompt.PromptNames;
+
 
 /**
  * What the hot path needs to know about a prompt before touching a version: where it is, who may see it, and which
@@ -16,6 +17,6 @@ public record PromptHead(UUID promptId, UUID tenantId, String tenantSlug, String
         List<String> tags, String visibility, Map<String, Integer> labels, Integer latest) {
 
     public Integer resolve(String label) {
-        return Label.LATEST.equals(label) ? latest : labels.get(label);
+        return PromptNames.LATEST.equals(label) ? latest : labels.get(label);
     }
 }

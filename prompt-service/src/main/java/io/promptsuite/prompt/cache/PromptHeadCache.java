@@ -1,8 +1,8 @@
 package io.promptsuite.prompt.cache;
 
-import io.promptsuite.prompt.CacheConfig;
-
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,10 +13,11 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.promptsuite.common.redis.RedisKeys;
-import io.promptsuite.prompt.label.Label;
-import io.promptsuite.prompt.label.LabelRepository;
+import io.promptsuite.prompt.CacheConfig;
 import io.promptsuite.prompt.Prompt;
 import io.promptsuite.prompt.PromptRepository;
+import io.promptsuite.prompt.label.Label;
+import io.promptsuite.prompt.label.LabelRepository;
 import io.promptsuite.prompt.version.VersionRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -43,7 +44,7 @@ public class PromptHeadCache {
     RedisKeys redisKeys;
 
     @Inject
-    ChangeBus bus;
+    RedisLink link;
 
     @Inject
     ObjectMapper json;
@@ -68,12 +69,12 @@ public class PromptHeadCache {
 
     /** The head if this process holds a copy it can trust; never does I/O. */
     public PromptHead peek(UUID tenantId, String name) {
-        return bus.inSync() ? local.getIfPresent(key(tenantId, name)) : null;
+        return link.inSync() ? local.getIfPresent(key(tenantId, name)) : null;
     }
 
     public Optional<PromptHead> get(UUID tenantId, String name) {
         String key = key(tenantId, name);
-        if (!bus.inSync()) {
+        if (!link.inSync()) {
             return Optional.ofNullable(load(tenantId, name, key));
         }
         long seen = generation.get();
@@ -103,11 +104,11 @@ public class PromptHeadCache {
         invalidate(tenantId, name);
         PromptHead head = fromDatabase(tenantId, name);
         if (head == null) {
-            if (bus.redisUp()) {
+            if (link.up()) {
                 try {
                     redis.key().del(redisKey(key));
                 } catch (Exception e) {
-                    bus.failed(e);
+                    link.callFailed(e);
                 }
             }
         } else {
@@ -130,18 +131,22 @@ public class PromptHeadCache {
         return QuarkusTransaction.requiringNew().call(() -> prompts.findLiveByName(tenantId, name).map(this::headOf).orElse(null));
     }
 
-    private PromptHead headOf(Prompt prompt) {
+    /**
+     * The head as PostgreSQL has it now, deleted prompts included: the one place that works out a prompt's labels
+     * (by name) and newest published version. Needs a transaction.
+     */
+    public PromptHead headOf(Prompt prompt) {
         Map<String, Integer> map = new LinkedHashMap<>();
         for (Label label : labels.of(prompt.id)) {
             map.put(label.name, label.version);
         }
         return new PromptHead(prompt.id, prompt.tenantId, prompt.tenantSlug, prompt.name, prompt.description,
-                java.util.List.copyOf(prompt.tags), prompt.visibility, Map.copyOf(map),
+                List.copyOf(prompt.tags), prompt.visibility, Collections.unmodifiableMap(map),
                 versions.latestPublished(prompt.id).orElse(null));
     }
 
     private PromptHead fromRedis(String key) {
-        if (!bus.redisUp()) {
+        if (!link.up()) {
             return null;
         }
         try {
@@ -150,13 +155,13 @@ public class PromptHeadCache {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             return null;
         } catch (Exception e) {
-            bus.failed(e);
+            link.callFailed(e);
             return null;
         }
     }
 
     private void toRedis(String key, PromptHead head, boolean onlyIfAbsent) {
-        if (!bus.redisUp()) {
+        if (!link.up()) {
             return;
         }
         try {
@@ -168,7 +173,7 @@ public class PromptHeadCache {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         } catch (Exception e) {
-            bus.failed(e);
+            link.callFailed(e);
         }
     }
 

@@ -1,9 +1,5 @@
 package io.promptsuite.prompt.cache;
 
-import io.promptsuite.prompt.version.PromptVersion;
-import io.promptsuite.prompt.version.PublishedVersion;
-import io.promptsuite.prompt.version.VersionRepository;
-
 import java.util.Optional;
 import java.util.UUID;
 
@@ -11,6 +7,9 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.promptsuite.prompt.CacheConfig;
+import io.promptsuite.prompt.version.PromptVersion;
+import io.promptsuite.prompt.version.PublishedVersion;
+import io.promptsuite.prompt.version.VersionRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -4,6 +4,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
+import io.promptsuite.prompt.Prompt;
+import io.promptsuite.prompt.cache.PromptHead;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -26,5 +28,12 @@ public final class PromptDtos {
     public record PromptView(String id, String name, String tenant, String description, List<String> tags, String visibility,
             Map<String, Integer> labels, Integer latestVersion, String createdBy, OffsetDateTime createdAt,
             OffsetDateTime updatedAt, OffsetDateTime deletedAt) {
+
+        /** The entity's own fields, with the labels and newest published version its head names. */
+        public static PromptView of(Prompt prompt, PromptHead head) {
+            return new PromptView(prompt.id.toString(), prompt.name, prompt.tenantSlug, prompt.description,
+                    List.copyOf(prompt.tags), prompt.visibility, head.labels(), head.latest(), prompt.createdBy,
+                    prompt.createdAt, prompt.updatedAt, prompt.deletedAt);
+        }
     }
 }

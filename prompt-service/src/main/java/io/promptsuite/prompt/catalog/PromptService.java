@@ -1,10 +1,5 @@
 package io.promptsuite.prompt.catalog;
 
-import io.promptsuite.prompt.Prompt;
-import io.promptsuite.prompt.PromptNames;
-import io.promptsuite.prompt.PromptRepository;
-
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -18,11 +13,12 @@ import io.promptsuite.common.page.Page;
 import io.promptsuite.common.page.PageParams;
 import io.promptsuite.common.security.Caller;
 import io.promptsuite.common.security.Roles;
-import io.promptsuite.prompt.audit.PromptAudit;
-import io.promptsuite.prompt.cache.ChangeNotice;
-import io.promptsuite.prompt.label.Label;
-import io.promptsuite.prompt.label.LabelRepository;
-import io.promptsuite.prompt.version.VersionRepository;
+import io.promptsuite.prompt.Prompt;
+import io.promptsuite.prompt.PromptAccess;
+import io.promptsuite.prompt.PromptChange;
+import io.promptsuite.prompt.PromptNames;
+import io.promptsuite.prompt.PromptRepository;
+import io.promptsuite.prompt.cache.PromptHeadCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -37,69 +33,16 @@ public class PromptService {
     PromptRepository prompts;
 
     @Inject
-    VersionRepository versions;
+    PromptAccess access;
 
     @Inject
-    LabelRepository labels;
+    PromptHeadCache heads;
 
     @Inject
-    PromptAudit audit;
-
-    @Inject
-    Event<ChangeNotice> changes;
+    Event<PromptChange> changes;
 
     @Inject
     EntityManager em;
-
-    /**
-     * The caller's own live prompt, as the caller may see it: another tenant's prompt, a deleted one, and a private
-     * one asked for by a viewer are all simply not found.
-     */
-    public Prompt visible(Caller caller, String name) {
-        Prompt prompt = prompts.findLiveByName(caller.tenant(), name).orElseThrow(() -> notFound(name));
-        if (!mayRead(caller, prompt)) {
-            throw notFound(name);
-        }
-        return prompt;
-    }
-
-    /**
-     * Like {@link #visible} but locked for a change, and with the prompt's own write rule applied. The checks run
-     * again on the locked row: a writer that waited for the lock may find the prompt deleted by the one before it.
-     */
-    public Prompt forChange(Caller caller, String name) {
-        Prompt prompt = visible(caller, name);
-        if (!caller.has(Roles.EDITOR)) {
-            throw ApiException.forbidden("Changing prompts needs the editor role");
-        }
-        return liveLocked(caller, prompt.id, name);
-    }
-
-    /** The prompt locked and re-read; not found when it was deleted (or hidden) while this writer waited. */
-    private Prompt liveLocked(Caller caller, UUID id, String name) {
-        Prompt locked = prompts.lock(id);
-        if (locked == null || locked.deletedAt != null || !mayRead(caller, locked)) {
-            throw notFound(name);
-        }
-        return locked;
-    }
-
-    /** Another tenant's live public prompt, by the tenant's slug. */
-    @Transactional
-    public java.util.Optional<Prompt> publicPrompt(String tenantSlug, String name) {
-        return prompts.findPublic(tenantSlug, name);
-    }
-
-    public static boolean mayRead(Caller caller, Prompt prompt) {
-        if (!prompt.tenantId.toString().equals(caller.tenantId())) {
-            return Prompt.PUBLIC.equals(prompt.visibility);
-        }
-        return !Prompt.PRIVATE.equals(prompt.visibility) || caller.has(Roles.EDITOR);
-    }
-
-    public static ApiException notFound(String name) {
-        return ApiException.notFound("PROMPT_NOT_FOUND", "No prompt named '" + name + "'");
-    }
 
     @Transactional
     public Prompt create(Caller caller, PromptDtos.CreatePrompt body) {
@@ -123,14 +66,13 @@ public class PromptService {
         prompt.createdAt = now;
         prompt.updatedAt = now;
         prompts.persist(prompt);
-        audit.record(prompt, "created", null, null, caller, Map.of("visibility", prompt.visibility));
-        changes.fire(change("prompt.created", prompt, caller));
+        changes.fire(PromptChange.created(prompt, caller));
         return prompt;
     }
 
     @Transactional
     public Prompt update(Caller caller, String name, PromptDtos.UpdatePrompt body) {
-        Prompt prompt = forChange(caller, name);
+        Prompt prompt = access.forChange(caller, name);
         Map<String, Object> changed = new LinkedHashMap<>();
         if (body.description() != null) {
             prompt.description = body.description();
@@ -146,26 +88,24 @@ public class PromptService {
         }
         if (!changed.isEmpty()) {
             prompt.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
-            audit.record(prompt, "updated", null, null, caller, changed);
-            changes.fire(change("prompt.updated", prompt, caller));
+            changes.fire(PromptChange.updated(prompt, caller, changed));
         }
         return prompt;
     }
 
     @Transactional
     public void delete(Caller caller, String name) {
-        requireAdmin(caller, "Deleting prompts");
-        Prompt prompt = liveLocked(caller, visible(caller, name).id, name);
+        access.requireAdmin(caller, "Deleting prompts");
+        Prompt prompt = access.liveLocked(caller, access.visible(caller, name).id, name);
         prompt.deletedAt = OffsetDateTime.now(ZoneOffset.UTC);
         prompt.updatedAt = prompt.deletedAt;
-        audit.record(prompt, "deleted", null, null, caller, null);
-        changes.fire(change("prompt.deleted", prompt, caller));
+        changes.fire(PromptChange.deleted(prompt, caller));
     }
 
     @Transactional
     public Prompt restore(Caller caller, String name) {
-        requireAdmin(caller, "Restoring prompts");
-        Prompt prompt = prompts.findByName(caller.tenant(), name).orElseThrow(() -> notFound(name));
+        access.requireAdmin(caller, "Restoring prompts");
+        Prompt prompt = prompts.findByName(caller.tenant(), name).orElseThrow(() -> access.notFound(name));
         if (prompt.deletedAt == null) {
             throw ApiException.conflict("PROMPT_NOT_DELETED", "The prompt '" + name + "' is not deleted");
         }
@@ -176,8 +116,7 @@ public class PromptService {
         }
         prompt.deletedAt = null;
         prompt.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        audit.record(prompt, "restored", null, null, caller, null);
-        changes.fire(change("prompt.restored", prompt, caller));
+        changes.fire(PromptChange.restored(prompt, caller));
         return prompt;
     }
 
@@ -216,24 +155,9 @@ public class PromptService {
         return new Page<>(items, page.page, page.size, ((Number) count.getSingleResult()).longValue());
     }
 
+    /** The prompt as the API shows it, with its labels and newest published version as the heads work them out. */
     @Transactional
     public PromptDtos.PromptView view(Prompt prompt) {
-        Map<String, Integer> map = new LinkedHashMap<>();
-        for (Label label : labels.of(prompt.id)) {
-            map.put(label.name, label.version);
-        }
-        return new PromptDtos.PromptView(prompt.id.toString(), prompt.name, prompt.tenantSlug, prompt.description,
-                List.copyOf(prompt.tags), prompt.visibility, map, versions.latestPublished(prompt.id).orElse(null),
-                prompt.createdBy, prompt.createdAt, prompt.updatedAt, prompt.deletedAt);
-    }
-
-    public static void requireAdmin(Caller caller, String what) {
-        if (!caller.has(Roles.ADMIN)) {
-            throw ApiException.forbidden(what + " needs the admin role");
-        }
-    }
-
-    public static ChangeNotice change(String type, Prompt prompt, Caller caller) {
-        return new ChangeNotice(type, prompt.tenantId, prompt.name, null, null, null, caller.userId(), Instant.now(), null);
+        return PromptDtos.PromptView.of(prompt, heads.headOf(prompt));
     }
 }

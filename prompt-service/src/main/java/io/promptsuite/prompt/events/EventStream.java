@@ -1,11 +1,5 @@
 package io.promptsuite.prompt.events;
 
-import io.promptsuite.prompt.EventsConfig;
-import io.promptsuite.prompt.cache.ChangeBus;
-import io.promptsuite.prompt.cache.ChangeNotice;
-import io.promptsuite.prompt.cache.EventId;
-import io.promptsuite.prompt.cache.EventLog;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +14,13 @@ import io.promptsuite.common.security.ApiKeyVerifier;
 import io.promptsuite.common.security.Caller;
 import io.promptsuite.common.security.RevocationListener;
 import io.promptsuite.common.security.Roles;
+import io.promptsuite.prompt.EventsConfig;
 import io.promptsuite.prompt.Prompt;
+import io.promptsuite.prompt.cache.ChangeBus;
+import io.promptsuite.prompt.cache.ChangeNotice;
+import io.promptsuite.prompt.cache.EventId;
+import io.promptsuite.prompt.cache.EventLog;
+import io.promptsuite.prompt.cache.RedisLink;
 import io.quarkus.security.AuthenticationFailedException;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.mutiny.subscription.Cancellable;
@@ -40,7 +40,7 @@ import jakarta.ws.rs.sse.Sse;
 final class EventStream {
 
     /** Everything a stream needs from the application, gathered once by the resource. */
-    record Services(ChangeBus bus, EventLog log, RevocationListener revocations, ApiKeyVerifier keys, Vertx vertx,
+    record Services(ChangeBus bus, RedisLink link, EventLog log, RevocationListener revocations, ApiKeyVerifier keys, Vertx vertx,
             ObjectMapper json, EventsConfig config) {
     }
 
@@ -89,7 +89,7 @@ final class EventStream {
             timer(services.vertx().setPeriodic(services.config().apiKeyRecheck().toMillis(), id -> recheckKey()));
         }
         timer(services.vertx().setPeriodic(services.config().keepAlive().toMillis(), id -> send(sse.newEventBuilder().comment("keep-alive").build())));
-        if (!services.bus().redisUp()) {
+        if (!services.link().up()) {
             catchUp(null, since != null);
             return;
         }

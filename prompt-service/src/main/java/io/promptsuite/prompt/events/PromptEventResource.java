@@ -1,10 +1,5 @@
 package io.promptsuite.prompt.events;
 
-import io.promptsuite.prompt.EventsConfig;
-import io.promptsuite.prompt.cache.ChangeBus;
-import io.promptsuite.prompt.cache.EventId;
-import io.promptsuite.prompt.cache.EventLog;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -17,6 +12,11 @@ import io.promptsuite.common.security.Caller;
 import io.promptsuite.common.security.CallerContext;
 import io.promptsuite.common.security.RevocationListener;
 import io.promptsuite.common.security.Roles;
+import io.promptsuite.prompt.EventsConfig;
+import io.promptsuite.prompt.cache.ChangeBus;
+import io.promptsuite.prompt.cache.EventId;
+import io.promptsuite.prompt.cache.EventLog;
+import io.promptsuite.prompt.cache.RedisLink;
 import io.smallrye.mutiny.Multi;
 import io.vertx.core.Vertx;
 import jakarta.annotation.security.RolesAllowed;
@@ -44,6 +44,9 @@ public class PromptEventResource {
 
     @Inject
     ChangeBus bus;
+
+    @Inject
+    RedisLink link;
 
     @Inject
     EventLog log;
@@ -81,7 +84,7 @@ public class PromptEventResource {
         boolean viaKey = caller.via() == Caller.Via.API_KEY;
         Instant expires = viaKey ? null : TokenExpiry.of(authorization);
         StreamLimiter.Lease lease = limiter.acquire(tenantId);
-        EventStream stream = new EventStream(new EventStream.Services(bus, log, revocations, keys, vertx, json, config), sse,
+        EventStream stream = new EventStream(new EventStream.Services(bus, link, log, revocations, keys, vertx, json, config), sse,
                 caller, since, expires, viaKey ? apiKey.trim() : null, lease);
         return Multi.createFrom().<OutboundSseEvent> emitter(stream::start).onTermination().invoke(stream::stop);
     }

@@ -1,13 +1,12 @@
 package io.promptsuite.prompt.events;
 
-import io.promptsuite.prompt.EventsConfig;
-
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.promptsuite.common.error.ApiException;
+import io.promptsuite.prompt.EventsConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

@@ -17,18 +17,12 @@ import jakarta.persistence.Table;
 @IdClass(Label.Key.class)
 public class Label {
 
-    public static final String PRODUCTION = "production";
-    /** Not stored: always the newest published version. */
-    public static final String LATEST = "latest";
-
     @Id
-    @Column(name = "prompt_id")
     public UUID promptId;
 
     @Id
     public String name;
 
-    @Column(name = "tenant_id")
     public UUID tenantId;
 
     public int version;
@@ -36,10 +30,8 @@ public class Label {
     @Column(name = "protected")
     public boolean isProtected;
 
-    @Column(name = "updated_by")
     public String updatedBy;
 
-    @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
 
     public static class Key implements Serializable {

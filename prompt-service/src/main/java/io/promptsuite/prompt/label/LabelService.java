@@ -1,22 +1,18 @@
 package io.promptsuite.prompt.label;
 
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import io.promptsuite.common.error.ApiException;
 import io.promptsuite.common.page.Page;
 import io.promptsuite.common.page.PageParams;
 import io.promptsuite.common.security.Caller;
 import io.promptsuite.common.security.Roles;
-import io.promptsuite.prompt.audit.PromptAudit;
-import io.promptsuite.prompt.cache.ChangeNotice;
 import io.promptsuite.prompt.Prompt;
+import io.promptsuite.prompt.PromptAccess;
+import io.promptsuite.prompt.PromptChange;
 import io.promptsuite.prompt.PromptNames;
-import io.promptsuite.prompt.catalog.PromptService;
 import io.promptsuite.prompt.version.PromptVersion;
 import io.promptsuite.prompt.version.VersionRepository;
 import io.quarkus.panache.common.Sort;
@@ -33,7 +29,7 @@ import jakarta.transaction.Transactional;
 public class LabelService {
 
     @Inject
-    PromptService prompts;
+    PromptAccess access;
 
     @Inject
     LabelRepository labels;
@@ -45,15 +41,12 @@ public class LabelService {
     VersionRepository versions;
 
     @Inject
-    PromptAudit audit;
-
-    @Inject
-    Event<ChangeNotice> changes;
+    Event<PromptChange> changes;
 
     @Transactional
     public Label move(Caller caller, String name, String labelName, int version, String reason) {
         checkMovable(labelName);
-        Prompt prompt = prompts.forChange(caller, name);
+        Prompt prompt = access.forChange(caller, name);
         PromptVersion target = versions.find(prompt.id, version)
                 .orElseThrow(() -> ApiException.notFound("VERSION_NOT_FOUND", "Prompt '" + name + "' has no version " + version));
         if (!target.published()) {
@@ -78,22 +71,14 @@ public class LabelService {
             labels.persist(label);
         }
         record(prompt, labelName, "moved", from, version, reason, caller);
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("from", from);
-        details.put("to", version);
-        if (reason != null) {
-            details.put("reason", reason);
-        }
-        audit.record(prompt, "label.moved", version, labelName, caller, details);
-        changes.fire(new ChangeNotice("label.moved", prompt.tenantId, prompt.name, version, labelName, from,
-                caller.userId(), Instant.now(), null));
+        changes.fire(PromptChange.labelMoved(prompt, labelName, from, version, reason, caller));
         return label;
     }
 
     @Transactional
     public Label protect(Caller caller, String name, String labelName, boolean protect) {
-        PromptService.requireAdmin(caller, "Protecting labels");
-        Prompt prompt = prompts.forChange(caller, name);
+        access.requireAdmin(caller, "Protecting labels");
+        Prompt prompt = access.forChange(caller, name);
         Label label = existing(prompt, labelName);
         if (label.isProtected != protect) {
             label.isProtected = protect;
@@ -101,35 +86,31 @@ public class LabelService {
             label.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
             String action = protect ? "protected" : "unprotected";
             record(prompt, labelName, action, label.version, label.version, null, caller);
-            audit.record(prompt, "label." + action, label.version, labelName, caller, null);
-            changes.fire(new ChangeNotice("label." + action, prompt.tenantId, prompt.name, label.version, labelName, null,
-                    caller.userId(), Instant.now(), null));
+            changes.fire(PromptChange.labelProtected(prompt, labelName, label.version, protect, caller));
         }
         return label;
     }
 
     @Transactional
     public void remove(Caller caller, String name, String labelName) {
-        Prompt prompt = prompts.forChange(caller, name);
+        Prompt prompt = access.forChange(caller, name);
         Label label = existing(prompt, labelName);
         if (label.isProtected && !caller.has(Roles.ADMIN)) {
             throw new ApiException(403, "LABEL_PROTECTED", "The label '" + labelName + "' is protected; only admins remove it");
         }
         labels.delete(label);
         record(prompt, labelName, "removed", label.version, null, null, caller);
-        audit.record(prompt, "label.removed", label.version, labelName, caller, null);
-        changes.fire(new ChangeNotice("label.removed", prompt.tenantId, prompt.name, null, labelName, label.version,
-                caller.userId(), Instant.now(), null));
+        changes.fire(PromptChange.labelRemoved(prompt, labelName, label.version, caller));
     }
 
     @Transactional
     public List<Label> list(Caller caller, String name) {
-        return labels.of(prompts.visible(caller, name).id);
+        return labels.of(access.visible(caller, name).id);
     }
 
     @Transactional
     public Page<LabelHistory> history(Caller caller, String name, String labelName, PageParams page) {
-        Prompt prompt = prompts.visible(caller, name);
+        Prompt prompt = access.visible(caller, name);
         var query = history.find("promptId = ?1 and label = ?2", Sort.by("id").descending(), prompt.id, labelName);
         return new Page<>(query.page(page.page, page.size).list(), page.page, page.size, query.count());
     }
@@ -155,7 +136,7 @@ public class LabelService {
 
     private static void checkMovable(String labelName) {
         PromptNames.checkLabel(labelName);
-        if (Label.LATEST.equals(labelName)) {
+        if (PromptNames.LATEST.equals(labelName)) {
             throw ApiException.badRequest("LABEL_RESERVED", "'latest' always means the newest published version and can't be moved");
         }
     }

@@ -1,10 +1,10 @@
 package io.promptsuite.prompt.render;
 
-import io.promptsuite.prompt.template.VariablesSchema;
-
 import java.util.List;
 
 import com.samskivert.mustache.Template;
+
+import io.promptsuite.prompt.template.VariablesSchema;
 
 /**
  * A version ready to render: its templates compiled with their partials, its schema compiled. A version too expensive

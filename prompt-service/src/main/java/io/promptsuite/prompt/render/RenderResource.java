@@ -6,9 +6,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.promptsuite.common.security.Caller;
 import io.promptsuite.common.security.CallerContext;
+import io.promptsuite.common.security.Roles;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.promptsuite.common.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;

@@ -1,15 +1,5 @@
 package io.promptsuite.prompt.render;
 
-import io.promptsuite.prompt.RenderLimits;
-import io.promptsuite.prompt.template.NotInMemory;
-import io.promptsuite.prompt.template.PartialResolver;
-import io.promptsuite.prompt.template.RenderBudget;
-import io.promptsuite.prompt.template.RenderOutput;
-import io.promptsuite.prompt.template.TemplateRules;
-import io.promptsuite.prompt.template.TemplateShape;
-import io.promptsuite.prompt.template.Templates;
-import io.promptsuite.prompt.template.VariablesSchema;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +16,15 @@ import io.promptsuite.common.error.ApiException;
 import io.promptsuite.common.error.FieldError;
 import io.promptsuite.common.security.Caller;
 import io.promptsuite.prompt.CacheConfig;
+import io.promptsuite.prompt.RenderLimits;
+import io.promptsuite.prompt.template.NotInMemory;
+import io.promptsuite.prompt.template.PartialResolver;
+import io.promptsuite.prompt.template.RenderBudget;
+import io.promptsuite.prompt.template.RenderOutput;
+import io.promptsuite.prompt.template.TemplateRules;
+import io.promptsuite.prompt.template.TemplateShape;
+import io.promptsuite.prompt.template.Templates;
+import io.promptsuite.prompt.template.VariablesSchema;
 import io.promptsuite.prompt.version.PromptVersion;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;

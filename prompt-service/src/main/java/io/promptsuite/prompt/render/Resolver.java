@@ -1,7 +1,5 @@
 package io.promptsuite.prompt.render;
 
-import io.promptsuite.prompt.template.NotInMemory;
-
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,15 +10,16 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.promptsuite.common.error.ApiException;
 import io.promptsuite.common.security.Caller;
 import io.promptsuite.common.security.Roles;
+import io.promptsuite.prompt.Prompt;
+import io.promptsuite.prompt.PromptAccess;
+import io.promptsuite.prompt.PromptNames;
+import io.promptsuite.prompt.PromptRepository;
 import io.promptsuite.prompt.cache.PromptHead;
 import io.promptsuite.prompt.cache.PromptHeadCache;
-import io.promptsuite.prompt.label.Label;
-import io.promptsuite.prompt.Prompt;
-import io.promptsuite.prompt.PromptRepository;
-import io.promptsuite.prompt.catalog.PromptService;
+import io.promptsuite.prompt.cache.PublishedVersions;
+import io.promptsuite.prompt.template.NotInMemory;
 import io.promptsuite.prompt.version.PromptVersion;
 import io.promptsuite.prompt.version.PublishedVersion;
-import io.promptsuite.prompt.cache.PublishedVersions;
 import io.promptsuite.prompt.version.VersionRepository;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,6 +43,9 @@ public class Resolver {
 
     @Inject
     PromptRepository prompts;
+
+    @Inject
+    PromptAccess access;
 
     /** Tenant slug → id, for public prompts of other tenants. Slugs never change owner. */
     private final Cache<String, Optional<UUID>> tenantsBySlug = Caffeine.newBuilder().maximumSize(10_000)
@@ -83,7 +85,7 @@ public class Resolver {
             }
             throw ApiException.notFound("VERSION_NOT_FOUND", "Prompt '" + name + "' has no version " + version);
         }
-        String wanted = label == null ? Label.PRODUCTION : label;
+        String wanted = label == null ? PromptNames.PRODUCTION : label;
         Integer number = head.resolve(wanted);
         if (number == null) {
             throw ApiException.notFound("LABEL_NOT_FOUND", "Prompt '" + name + "' has no label '" + wanted + "'");
@@ -106,10 +108,10 @@ public class Resolver {
                 throw NotInMemory.INSTANCE;
             }
         } else {
-            head = heads.get(tenantId, name).orElseThrow(() -> PromptService.notFound(name));
+            head = heads.get(tenantId, name).orElseThrow(() -> access.notFound(name));
         }
         if (Prompt.PRIVATE.equals(head.visibility()) && !caller.has(Roles.EDITOR)) {
-            throw PromptService.notFound(name);
+            throw access.notFound(name);
         }
         return head;
     }
@@ -121,10 +123,10 @@ public class Resolver {
                     () -> prompts.find("tenantSlug", owner).firstResultOptional().map(p -> p.tenantId));
             known.ifPresent(id -> tenantsBySlug.put(owner, Optional.of(id)));
         }
-        UUID tenantId = known.orElseThrow(() -> PromptService.notFound(name));
-        PromptHead head = heads.get(tenantId, name).orElseThrow(() -> PromptService.notFound(name));
+        UUID tenantId = known.orElseThrow(() -> access.notFound(name));
+        PromptHead head = heads.get(tenantId, name).orElseThrow(() -> access.notFound(name));
         if (!Prompt.PUBLIC.equals(head.visibility())) {
-            throw PromptService.notFound(name);
+            throw access.notFound(name);
         }
         return head;
     }

@@ -1,7 +1,5 @@
 package io.promptsuite.prompt.template;
 
-import io.promptsuite.prompt.RenderLimits;
-
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -16,11 +14,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.promptsuite.common.error.FieldError;
-import io.promptsuite.prompt.cache.PromptHead;
-import io.promptsuite.prompt.cache.PromptHeadCache;
-import io.promptsuite.prompt.version.PromptVersion;
-import io.promptsuite.prompt.version.PublishedVersion;
-import io.promptsuite.prompt.cache.PublishedVersions;
+import io.promptsuite.prompt.RenderLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -36,10 +30,7 @@ public class PartialResolver {
     }
 
     @Inject
-    PromptHeadCache heads;
-
-    @Inject
-    PublishedVersions versions;
+    PartialSource source;
 
     @Inject
     RenderLimits limits;
@@ -82,25 +73,11 @@ public class PartialResolver {
         if (sources.containsKey(reference)) {
             return;
         }
-        PromptHead head = memoryOnly ? heads.peek(tenantId, ref.name()) : heads.get(tenantId, ref.name()).orElse(null);
-        if (head == null && memoryOnly) {
-            throw NotInMemory.INSTANCE;
-        }
-        if (head == null) {
-            problems.add("partial '" + reference + "' (" + chain + "): no prompt named '" + ref.name() + "'");
-            return;
-        }
-        Integer number = head.resolve(ref.label());
-        if (number == null) {
-            problems.add("partial '" + reference + "' (" + chain + "): prompt '" + ref.name() + "' has no label '" + ref.label() + "'");
-            return;
-        }
-        PublishedVersion version = memoryOnly ? versions.peek(head.promptId(), number) : versions.get(head.promptId(), number).orElse(null);
-        if (version == null && memoryOnly) {
-            throw NotInMemory.INSTANCE;
-        }
-        if (version == null || !PromptVersion.TEXT.equals(version.type())) {
-            problems.add("partial '" + reference + "' (" + chain + "): only published text prompts can be included");
+        PartialSource.Version version;
+        try {
+            version = source.find(tenantId, ref.name(), ref.label(), memoryOnly);
+        } catch (PartialSource.Unresolved e) {
+            problems.add("partial '" + reference + "' (" + chain + "): " + e.getMessage());
             return;
         }
         sources.put(reference, version.template());

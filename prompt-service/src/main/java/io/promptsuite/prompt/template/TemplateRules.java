@@ -1,7 +1,5 @@
 package io.promptsuite.prompt.template;
 
-import io.promptsuite.prompt.RenderLimits;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +10,7 @@ import com.samskivert.mustache.Template;
 
 import io.promptsuite.common.error.ApiException;
 import io.promptsuite.common.error.FieldError;
+import io.promptsuite.prompt.RenderLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

@@ -10,9 +10,8 @@ import java.util.Set;
 import io.promptsuite.common.error.ApiException;
 import io.promptsuite.common.error.FieldError;
 import io.promptsuite.common.security.Caller;
-import io.promptsuite.prompt.label.Label;
-import io.promptsuite.prompt.catalog.PromptDtos;
 import io.promptsuite.prompt.PromptNames;
+import io.promptsuite.prompt.catalog.PromptDtos;
 import io.promptsuite.prompt.version.PromptVersion;
 import io.promptsuite.prompt.version.VersionDtos;
 import io.promptsuite.prompt.version.VersionService;
@@ -92,7 +91,7 @@ public class ImportChecks {
             String field = at + ".labels." + label;
             if (label == null || !PromptNames.LABEL.matcher(label).matches()) {
                 problems.add(new FieldError(field, "label names use lower-case letters, digits, '.', '_' and '-' (at most 63)"));
-            } else if (Label.LATEST.equals(label)) {
+            } else if (PromptNames.LATEST.equals(label)) {
                 problems.add(new FieldError(field, "'latest' always means the newest published version and can't be set"));
             } else if (target == null || target.version() == null) {
                 problems.add(new FieldError(field + ".version", "is required"));

@@ -1,6 +1,5 @@
 package io.promptsuite.prompt.transfer;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,15 +12,15 @@ import io.promptsuite.common.error.ApiException;
 import io.promptsuite.common.page.PageParams;
 import io.promptsuite.common.security.Caller;
 import io.promptsuite.common.security.Roles;
-import io.promptsuite.prompt.cache.ChangeNotice;
+import io.promptsuite.prompt.Prompt;
+import io.promptsuite.prompt.PromptChange;
+import io.promptsuite.prompt.PromptNames;
+import io.promptsuite.prompt.PromptRepository;
+import io.promptsuite.prompt.catalog.PromptDtos;
+import io.promptsuite.prompt.catalog.PromptService;
 import io.promptsuite.prompt.label.Label;
 import io.promptsuite.prompt.label.LabelRepository;
 import io.promptsuite.prompt.label.LabelService;
-import io.promptsuite.prompt.Prompt;
-import io.promptsuite.prompt.catalog.PromptDtos;
-import io.promptsuite.prompt.PromptNames;
-import io.promptsuite.prompt.PromptRepository;
-import io.promptsuite.prompt.catalog.PromptService;
 import io.promptsuite.prompt.version.PromptVersion;
 import io.promptsuite.prompt.version.VersionDtos;
 import io.promptsuite.prompt.version.VersionRepository;
@@ -60,7 +59,7 @@ public class TransferService {
     LabelService labelService;
 
     @Inject
-    Event<ChangeNotice> changes;
+    Event<PromptChange> changes;
 
     @Inject
     ImportChecks checks;
@@ -242,8 +241,7 @@ public class TransferService {
                 labelService.protect(caller, doc.name(), entry.getKey(), true);
             }
         }
-        changes.fire(new ChangeNotice("prompt.imported", prompt.tenantId, prompt.name, null, null, null, caller.userId(),
-                Instant.now(), null));
+        changes.fire(PromptChange.imported(prompt, caller));
     }
 
     /** The numbers published once the document is applied: those published here and those it publishes. */

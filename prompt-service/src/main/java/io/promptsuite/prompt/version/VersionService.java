@@ -1,6 +1,5 @@
 package io.promptsuite.prompt.version;
 
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -14,10 +13,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.promptsuite.common.error.ApiException;
 import io.promptsuite.common.error.FieldError;
 import io.promptsuite.common.security.Caller;
-import io.promptsuite.prompt.audit.PromptAudit;
-import io.promptsuite.prompt.cache.ChangeNotice;
 import io.promptsuite.prompt.Prompt;
-import io.promptsuite.prompt.catalog.PromptService;
+import io.promptsuite.prompt.PromptAccess;
+import io.promptsuite.prompt.PromptChange;
 import io.promptsuite.prompt.template.PartialResolver;
 import io.promptsuite.prompt.template.Templates;
 import io.promptsuite.prompt.template.VariablesSchema;
@@ -31,7 +29,7 @@ import jakarta.transaction.Transactional;
 public class VersionService {
 
     @Inject
-    PromptService prompts;
+    PromptAccess access;
 
     @Inject
     VersionRepository versions;
@@ -40,17 +38,14 @@ public class VersionService {
     PartialResolver partials;
 
     @Inject
-    PromptAudit audit;
-
-    @Inject
-    Event<ChangeNotice> changes;
+    Event<PromptChange> changes;
 
     @Inject
     ObjectMapper json;
 
     @Transactional
     public PromptVersion create(Caller caller, String name, VersionDtos.CreateVersion body) {
-        Prompt prompt = prompts.forChange(caller, name);
+        Prompt prompt = access.forChange(caller, name);
         PromptVersion v = draftFrom(caller, prompt, body);
         if (prompt.lastVersion >= PromptVersion.MAX_NUMBER) {
             throw ApiException.conflict("TOO_MANY_VERSIONS", "Prompt '" + name + "' has used every version number up to "
@@ -59,7 +54,7 @@ public class VersionService {
         prompt.lastVersion += 1;
         v.version = prompt.lastVersion;
         versions.persist(v);
-        audit.record(prompt, "version.created", v.version, null, caller, null);
+        changes.fire(PromptChange.versionCreated(prompt, v.version, caller));
         return v;
     }
 
@@ -70,7 +65,7 @@ public class VersionService {
         v.version = number;
         prompt.lastVersion = Math.max(prompt.lastVersion, number);
         versions.persist(v);
-        audit.record(prompt, "version.imported", number, null, caller, null);
+        changes.fire(PromptChange.versionImported(prompt, number, caller));
         if (publish) {
             // Partials may be prompts of the same import, not yet visible to the resolver: they are checked at render.
             publishChecked(caller, prompt, v, false);
@@ -105,17 +100,17 @@ public class VersionService {
 
     @Transactional
     public List<PromptVersion> list(Caller caller, String name) {
-        return versions.all(prompts.visible(caller, name).id);
+        return versions.all(access.visible(caller, name).id);
     }
 
     @Transactional
     public PromptVersion get(Caller caller, String name, int number) {
-        return find(prompts.visible(caller, name), number);
+        return find(access.visible(caller, name), number);
     }
 
     @Transactional
     public PromptVersion update(Caller caller, String name, int number, VersionDtos.UpdateVersion body) {
-        Prompt prompt = prompts.forChange(caller, name);
+        Prompt prompt = access.forChange(caller, name);
         PromptVersion v = draft(prompt, number, "changed");
         if (body.type() != null) {
             v.type = body.type();
@@ -143,21 +138,21 @@ public class VersionService {
         }
         VersionContent.check(v, json);
         v.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        audit.record(prompt, "version.updated", number, null, caller, null);
+        changes.fire(PromptChange.versionUpdated(prompt, number, caller));
         return v;
     }
 
     @Transactional
     public void delete(Caller caller, String name, int number) {
-        Prompt prompt = prompts.forChange(caller, name);
+        Prompt prompt = access.forChange(caller, name);
         PromptVersion v = draft(prompt, number, "deleted");
         versions.delete(v);
-        audit.record(prompt, "version.deleted", number, null, caller, null);
+        changes.fire(PromptChange.versionDeleted(prompt, number, caller));
     }
 
     @Transactional
     public PromptVersion publish(Caller caller, String name, int number) {
-        Prompt prompt = prompts.forChange(caller, name);
+        Prompt prompt = access.forChange(caller, name);
         PromptVersion v = find(prompt, number);
         if (v.published()) {
             throw ApiException.conflict("VERSION_PUBLISHED", "Version " + number + " is already published");
@@ -177,9 +172,7 @@ public class VersionService {
         v.status = PromptVersion.PUBLISHED;
         v.publishedAt = OffsetDateTime.now(ZoneOffset.UTC);
         v.publishedBy = caller.userId();
-        audit.record(prompt, "version.published", v.version, null, caller, null);
-        changes.fire(new ChangeNotice("version.published", prompt.tenantId, prompt.name, v.version, null, null,
-                caller.userId(), Instant.now(), null));
+        changes.fire(PromptChange.versionPublished(prompt, v.version, caller));
     }
 
     /** The schema is valid, every template variable is declared in it, and every partial resolves without a cycle. */

@@ -1,8 +1,5 @@
 package io.promptsuite.prompt.events;
 
-import io.promptsuite.prompt.cache.ChangeNotice;
-import io.promptsuite.prompt.cache.EventId;
-
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.charset.StandardCharsets;
@@ -14,6 +11,8 @@ import org.junit.jupiter.api.Test;
 
 import io.promptsuite.common.error.ApiException;
 import io.promptsuite.common.security.Caller;
+import io.promptsuite.prompt.cache.ChangeNotice;
+import io.promptsuite.prompt.cache.EventId;
 
 /** Plain checks of the feed's small rules: id order, what Last-Event-ID accepts, when a token's stream ends, who hears. */
 class EventIdsAndExpiryTest {
@@ -48,9 +47,8 @@ class EventIdsAndExpiryTest {
     void privatePromptsAreHeardByEditorsOnly() {
         Caller viewer = new Caller("v", "t", "s", List.of("viewer"), java.util.Set.of(), null, Caller.Via.TOKEN, null);
         Caller editor = new Caller("e", "t", "s", List.of("editor"), java.util.Set.of(), null, Caller.Via.TOKEN, null);
-        ChangeNotice secret = new ChangeNotice("label.moved", null, "n", 1, "production", null, "e", Instant.now(), null)
-                .withVisibility("private");
-        ChangeNotice unknown = new ChangeNotice("label.moved", null, "n", 1, "production", null, "e", Instant.now(), null);
+        ChangeNotice secret = new ChangeNotice("label.moved", null, "n", 1, "production", null, "e", Instant.now(), null, "private", null);
+        ChangeNotice unknown = new ChangeNotice("label.moved", null, "n", 1, "production", null, "e", Instant.now(), null, null, null);
         assertFalse(EventStream.mayRead(viewer, secret));
         assertFalse(EventStream.mayRead(viewer, unknown));
         assertTrue(EventStream.mayRead(editor, secret));
