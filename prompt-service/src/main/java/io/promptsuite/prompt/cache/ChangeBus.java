@@ -76,7 +76,8 @@ public class ChangeBus {
      * Called when the change's transaction has committed. The change is stamped with the prompt's visibility (who may
      * hear it), appended to the tenant's event log and announced in one step; every instance, this one included,
      * hands it to its SSE subscribers when the announcement arrives, so all of them see the log's order. Without Redis
-     * this instance's subscribers still hear it, without an id.
+     * this instance's subscribers still hear it, without an id. Changes only drafts see touch no head and no reader,
+     * so they are not announced.
      */
     void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) PromptChange change) {
         if (change.kind().announcedAs() == null) {
