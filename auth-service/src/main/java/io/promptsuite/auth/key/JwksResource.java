@@ -1,13 +1,6 @@
 package io.promptsuite.auth.key;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 import io.promptsuite.auth.config.AuthConfig;
-import io.promptsuite.auth.oauth.OAuthClient;
-import io.promptsuite.common.security.AuthVerificationConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -18,11 +11,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The issuer's public face: its keys (JWKS) and its OpenID Connect discovery document. */
-@Path("/.well-known")
+/** The issuer's public keys (RFC 7517), which every service verifies tokens against. */
+@Path("/.well-known/jwks.json")
 @Singleton
 @Tag(name = "discovery")
-public class WellKnownResource {
+public class JwksResource {
 
     @Inject
     SigningKeyService keys;
@@ -30,51 +23,17 @@ public class WellKnownResource {
     @Inject
     AuthConfig config;
 
-    @Inject
-    AuthVerificationConfig verification;
-
-    private Map<String, Object> discovery;
     private String cacheControl;
 
     @PostConstruct
     void prepare() {
-        String issuer = verification.issuer();
-        List<String> grants = new ArrayList<>(List.of("refresh_token", "client_credentials", OAuthClient.DEVICE_CODE_GRANT));
-        if (config.tokens().passwordGrantEnabled()) {
-            grants.add("password");
-        }
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("issuer", issuer);
-        doc.put("jwks_uri", issuer + "/.well-known/jwks.json");
-        doc.put("token_endpoint", issuer + "/oauth/token");
-        doc.put("device_authorization_endpoint", issuer + "/oauth/device_authorization");
-        doc.put("revocation_endpoint", issuer + "/oauth/revoke");
-        doc.put("introspection_endpoint", issuer + "/oauth/introspect");
-        doc.put("grant_types_supported", grants);
-        doc.put("response_types_supported", List.of("token"));
-        doc.put("subject_types_supported", List.of("public"));
-        doc.put("id_token_signing_alg_values_supported", List.of("RS256"));
-        doc.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post", "none"));
-        doc.put("revocation_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post", "none"));
-        doc.put("introspection_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post"));
-        doc.put("claims_supported", List.of("iss", "sub", "aud", "exp", "iat", "nbf", "jti", "tid", "tenant", "groups",
-                "scope", "client_id"));
-        discovery = Map.copyOf(doc);
         cacheControl = "public, max-age=" + config.signing().verifierCachePeriod().toSeconds();
     }
 
     /** Prepared bytes: served as is, cached by verifiers no longer than their own refresh period. */
     @GET
-    @Path("/jwks.json")
     @Produces(MediaType.APPLICATION_JSON)
     public Response jwks() {
         return Response.ok(keys.jwks()).header("Cache-Control", cacheControl).build();
-    }
-
-    @GET
-    @Path("/openid-configuration")
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response openidConfiguration() {
-        return Response.ok(discovery).header("Cache-Control", cacheControl).build();
     }
 }
