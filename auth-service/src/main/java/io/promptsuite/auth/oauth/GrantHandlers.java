@@ -22,15 +22,27 @@ public class GrantHandlers {
 
     private Map<String, GrantHandler> byType;
 
+    GrantHandlers() {
+    }
+
+    /** For tests: the given handlers instead of the beans. */
+    GrantHandlers(Iterable<GrantHandler> handlers) {
+        byType = indexed(handlers);
+    }
+
     @PostConstruct
     void index() {
+        byType = indexed(handlers);
+    }
+
+    private static Map<String, GrantHandler> indexed(Iterable<GrantHandler> handlers) {
         Map<String, GrantHandler> index = new TreeMap<>();
         for (GrantHandler handler : handlers) {
             if (index.put(handler.grantType(), handler) != null) {
                 throw new IllegalStateException("Two handlers claim grant type " + handler.grantType());
             }
         }
-        byType = Map.copyOf(index);
+        return Map.copyOf(index);
     }
 
     public TokenResponse handle(TokenRequest request) {
