@@ -22,6 +22,11 @@ public class ClientRegistry {
     @Inject
     ServiceClientRepository stored;
 
+    /** Whether a configured client authenticates with client_id alone (the CLI): then "none" is an auth method. */
+    public boolean publicClientsExist() {
+        return config.clients().keySet().stream().map(this::find).flatMap(Optional::stream).anyMatch(c -> !c.confidential());
+    }
+
     public Optional<OAuthClient> find(String clientId) {
         if (clientId == null || clientId.isBlank() || clientId.length() > 100) {
             return Optional.empty();

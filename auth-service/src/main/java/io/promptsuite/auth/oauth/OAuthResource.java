@@ -43,17 +43,22 @@ public class OAuthResource {
         return noStore(Response.ok(grants.handle(new TokenRequest(authorization, single(rawForm)))));
     }
 
+    /**
+     * RFC 7009: the client authenticates like at the token endpoint (a public client names itself with client_id), and
+     * only a refresh token issued to it ends its family. Access tokens expire on their own within minutes. Whatever
+     * the token, the answer is 200.
+     */
     @POST
     @Path("/revoke")
     public Response revoke(@HeaderParam("Authorization") String authorization, MultivaluedMap<String, String> rawForm) {
         Map<String, String> form = single(rawForm);
-        clients.authenticate(authorization, form);
+        OAuthClient client = clients.authenticate(authorization, form).orElseThrow(() -> OAuthException.invalidClient(
+                "Name the client: HTTP Basic or client_id and client_secret, or client_id alone for a public client"));
         String token = form.get("token");
         if (token == null || token.isBlank()) {
             throw OAuthException.invalidRequest("token is required");
         }
-        // Access tokens expire on their own within minutes; a refresh token ends its whole login. Unknown: still 200.
-        sessions.logout(token);
+        sessions.revoke(token, client.clientId());
         return noStore(Response.ok());
     }
 

@@ -1,9 +1,15 @@
 package io.promptsuite.auth.oauth;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
+import org.jose4j.jwt.consumer.InvalidJwtException;
 
 import io.promptsuite.auth.apikey.ApiKeyService;
 import io.promptsuite.auth.config.AuthConfig;
@@ -75,6 +81,12 @@ public class TokenIntrospector {
             answer.put("tenant", verified.tenant().slug);
             answer.put("groups", List.of(verified.role()));
             answer.put("key_id", verified.key().id.toString());
+            answer.put("iss", issuer);
+            // A key is accepted by every service of the suite, the same audience its access tokens name.
+            answer.put("aud", audience);
+            if (verified.key().createdAt != null) {
+                answer.put("iat", verified.key().createdAt.toEpochSecond());
+            }
             if (verified.key().expiresAt != null) {
                 answer.put("exp", verified.key().expiresAt.toEpochSecond());
             }
@@ -83,20 +95,32 @@ public class TokenIntrospector {
 
     private void describeAccessToken(String token, Map<String, Object> answer) {
         Caller caller;
+        JwtClaims claims;
         try {
             caller = verifier.verify(token);
-        } catch (AuthenticationFailedException rejected) {
+            // Verified just above; what remains is reading the times and audience it states.
+            claims = JwtClaims.parse(new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8));
+        } catch (AuthenticationFailedException | InvalidJwtException | IllegalArgumentException rejected) {
             return;
         }
-        answer.put("active", true);
-        answer.put("token_type", "access_token");
-        answer.put("sub", caller.userId());
-        answer.put("client_id", caller.clientId());
-        answer.put("tid", caller.tenantId());
-        answer.put("tenant", caller.tenantSlug());
-        answer.put("groups", caller.roles());
-        answer.put("scope", String.join(" ", caller.scopes()));
-        answer.put("jti", caller.credentialId());
+        try {
+            answer.put("active", true);
+            answer.put("token_type", "access_token");
+            answer.put("sub", caller.userId());
+            answer.put("client_id", caller.clientId());
+            answer.put("tid", caller.tenantId());
+            answer.put("tenant", caller.tenantSlug());
+            answer.put("groups", caller.roles());
+            answer.put("scope", String.join(" ", caller.scopes()));
+            answer.put("jti", caller.credentialId());
+            answer.put("iss", claims.getIssuer());
+            List<String> audiences = claims.getAudience();
+            answer.put("aud", audiences.size() == 1 ? audiences.get(0) : audiences);
+            answer.put("iat", claims.getIssuedAt() == null ? null : claims.getIssuedAt().getValue());
+            answer.put("exp", claims.getExpirationTime().getValue());
+        } catch (MalformedClaimException unreadable) {
+            answer.clear();
+        }
     }
 
     private void describeRefreshToken(String token, Map<String, Object> answer) {
@@ -106,6 +130,11 @@ public class TokenIntrospector {
             answer.put("sub", refresh.userId.toString());
             answer.put("client_id", refresh.clientId);
             answer.put("tid", refresh.tenantId.toString());
+            answer.put("scope", refresh.scope);
+            answer.put("iss", issuer);
+            // It buys access tokens for the suite: the audience those carry.
+            answer.put("aud", audience);
+            answer.put("iat", refresh.createdAt == null ? null : refresh.createdAt.toEpochSecond());
             answer.put("exp", refresh.expiresAt.toEpochSecond());
         });
     }
