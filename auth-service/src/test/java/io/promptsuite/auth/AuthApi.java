@@ -75,4 +75,26 @@ public final class AuthApi {
         return json().body(Map.of("refresh_token", refreshToken)).post("/api/v1/auth/refresh")
                 .then().statusCode(expectedStatus).extract().path("refresh_token");
     }
+
+    /**
+     * Signs {@code who} in through the CLI's device flow (start, sign in on the page, approve, poll once) and answers
+     * the tokens handed to client {@code pmctl}.
+     */
+    public static Map<String, Object> cliTokens(TenantAdmin who) {
+        var started = given().header("X-Forwarded-For", randomSource()).formParam("client_id", "pmctl")
+                .post("/oauth/device_authorization").then().statusCode(200).extract().jsonPath();
+        String page = given().header("X-Forwarded-For", randomSource())
+                .formParam("user_code", started.getString("user_code")).formParam("tenant", who.slug())
+                .formParam("email", who.email()).formParam("password", who.password())
+                .post("/oauth/device").then().statusCode(200).extract().asString();
+        java.util.regex.Matcher ticket = java.util.regex.Pattern.compile("name=\"consent\" value=\"([^\"]+)\"").matcher(page);
+        if (!ticket.find()) {
+            throw new AssertionError("the consent page carries no ticket");
+        }
+        given().formParam("consent", ticket.group(1)).formParam("decision", "approve").post("/oauth/device").then()
+                .statusCode(200);
+        return given().formParam("grant_type", "urn:ietf:params:oauth:grant-type:device_code")
+                .formParam("device_code", started.getString("device_code")).formParam("client_id", "pmctl")
+                .post("/oauth/token").then().statusCode(200).extract().jsonPath().getMap("");
+    }
 }

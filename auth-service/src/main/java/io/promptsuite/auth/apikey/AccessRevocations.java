@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import org.jboss.logging.Logger;
 
-import io.promptsuite.auth.user.UserAccessChanged;
+import io.promptsuite.auth.user.CredentialsChanged;
 import io.promptsuite.common.redis.RedisKeys;
 import io.promptsuite.common.security.RevocationChannels;
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -40,8 +40,8 @@ public class AccessRevocations {
     TransactionSynchronizationRegistry transactions;
 
     /** A user was disabled, deleted, demoted or changed credentials: their keys and streams re-check at once. */
-    void onUserAccessChanged(@Observes UserAccessChanged change) {
-        List<String> hashes = change.keysAffected() ? keys.liveHashesCreatedBy(change.userId()) : List.of();
+    void onCredentialsChanged(@Observes CredentialsChanged change) {
+        List<String> hashes = change.why().changesApiKeys() ? keys.liveHashesCreatedBy(change.userId()) : List.of();
         afterCommit(hashes, change.userId());
     }
 

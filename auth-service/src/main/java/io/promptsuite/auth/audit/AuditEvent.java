@@ -7,7 +7,6 @@ import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -22,25 +21,20 @@ public class AuditEvent {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @Column(name = "tenant_id")
     public UUID tenantId;
 
     public String type;
 
-    @Column(name = "actor_id")
     public String actorId;
 
-    @Column(name = "actor_email")
     public String actorEmail;
 
     public String target;
 
-    @Column(name = "source_ip")
     public String sourceIp;
 
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, Object> details;
 
-    @Column(name = "created_at")
     public OffsetDateTime createdAt;
 }

@@ -21,34 +21,26 @@ public class DeviceAuthorization {
     @Id
     public UUID id;
 
-    @Column(name = "device_code_hash")
     public String deviceCodeHash;
 
-    @Column(name = "user_code")
     public String userCode;
 
-    @Column(name = "client_id")
     public String clientId;
 
     public String scope;
 
     public String status;
 
-    @Column(name = "interval_seconds")
     public int intervalSeconds;
 
-    @Column(name = "last_polled_at")
     public OffsetDateTime lastPolledAt;
 
-    @Column(name = "user_id")
     public UUID userId;
 
-    @Column(name = "tenant_id")
     public UUID tenantId;
 
-    @Column(name = "created_at", insertable = false, updatable = false)
+    @Column(insertable = false, updatable = false)
     public OffsetDateTime createdAt;
 
-    @Column(name = "expires_at")
     public OffsetDateTime expiresAt;
 }

@@ -4,9 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.promptsuite.auth.config.AuthConfig;
-import io.promptsuite.auth.oauth.ClientRegistry;
-import io.promptsuite.auth.oauth.OAuthClient;
-import io.promptsuite.auth.oauth.OAuthException;
+import io.promptsuite.auth.client.ClientRegistry;
+import io.promptsuite.auth.client.GrantTypes;
+import io.promptsuite.auth.client.OAuthClient;
+import io.promptsuite.auth.client.OAuthException;
 import io.promptsuite.common.request.ClientAddress;
 import io.promptsuite.common.security.RateLimiter;
 import jakarta.inject.Inject;
@@ -54,7 +55,7 @@ public class DeviceAuthorizationResource {
         }
         OAuthClient client = clients.authenticate(authorization, form)
                 .orElseThrow(() -> OAuthException.invalidClient("client_id is required"));
-        if (!client.allows(OAuthClient.DEVICE_CODE_GRANT)) {
+        if (!client.allows(GrantTypes.DEVICE_CODE)) {
             throw new OAuthException(400, "unauthorized_client", "This client may not use the device flow");
         }
         // Each request stores a pending authorization and a user code: bounded per (client, source address).
@@ -62,11 +63,7 @@ public class DeviceAuthorizationResource {
         limiter.takeOrThrow("auth", "device-authorization:" + client.clientId() + ":" + addresses.current(),
                 new RateLimiter.Limit(limits.deviceAuthorizations(), limits.deviceAuthorizationsPeriod()),
                 "TOO_MANY_DEVICE_AUTHORIZATIONS", "Too many device authorizations from this address; retry later");
-        String granted = scope == null || scope.isBlank() ? String.join(" ", client.scopes()) : scope.trim();
-        if (!client.scopes().containsAll(java.util.List.of(granted.split("\\s+")))) {
-            throw new OAuthException(400, "invalid_scope", "Scope not allowed for this client");
-        }
-        DeviceFlowService.Started started = devices.start(client, granted);
+        DeviceFlowService.Started started = devices.start(client, client.grantScope(scope));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("device_code", started.deviceCode());
         body.put("user_code", started.userCode());

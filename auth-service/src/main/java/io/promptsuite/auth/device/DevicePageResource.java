@@ -6,8 +6,8 @@ import java.util.UUID;
 
 import io.promptsuite.auth.config.AuthConfig;
 import io.promptsuite.auth.login.LoginService;
-import io.promptsuite.auth.oauth.ClientRegistry;
-import io.promptsuite.auth.oauth.OAuthClient;
+import io.promptsuite.auth.client.ClientRegistry;
+import io.promptsuite.auth.client.OAuthClient;
 import io.promptsuite.auth.token.OpaqueTokens;
 import io.promptsuite.auth.user.User;
 import io.promptsuite.auth.user.UserRepository;

@@ -18,20 +18,16 @@ public class SigningKey {
     public String algorithm;
 
     /** PKCS#8, base64. */
-    @Column(name = "private_key")
     public String privateKey;
 
-    @Column(name = "public_jwk")
     public String publicJwk;
 
-    @Column(name = "created_at", insertable = false, updatable = false)
+    @Column(insertable = false, updatable = false)
     public OffsetDateTime createdAt;
 
     /** Published from creation, signs from this instant: verifiers have cached it by then. */
-    @Column(name = "signs_from")
     public OffsetDateTime signsFrom;
 
     /** When its successor took over; published until its last tokens have expired. */
-    @Column(name = "retired_at")
     public OffsetDateTime retiredAt;
 }

@@ -19,6 +19,6 @@ public class Tenant {
 
     public String name;
 
-    @Column(name = "created_at", insertable = false, updatable = false)
+    @Column(insertable = false, updatable = false)
     public OffsetDateTime createdAt;
 }

@@ -5,17 +5,20 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import io.promptsuite.auth.audit.AuditLog;
 import io.promptsuite.auth.audit.AuditType;
 import io.promptsuite.auth.config.AuthConfig;
 import io.promptsuite.auth.tenant.Tenant;
+import io.promptsuite.auth.user.CredentialsChanged;
 import io.promptsuite.auth.user.User;
 import io.promptsuite.common.error.ApiException;
 import io.promptsuite.common.security.ApiKeyHashes;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 /**
@@ -83,19 +86,35 @@ public class SessionService {
 
     /** Ends the family of the given refresh token; unknown tokens are ignored (the caller's goal is met either way). */
     public void logout(String presented) {
+        endFamilyOf(presented, token -> true);
+    }
+
+    /**
+     * RFC 7009 §2.1: ends the family of a refresh token only when it was issued to {@code clientId}. Anything else (a
+     * token of another client, an access token, an unknown string) is left alone, and the caller answers 200 all the
+     * same: a client learns nothing about tokens that aren't its own.
+     */
+    public void revoke(String presented, String clientId) {
+        endFamilyOf(presented, token -> token.clientId.equals(clientId));
+    }
+
+    private void endFamilyOf(String presented, Predicate<RefreshToken> mayEnd) {
         if (presented == null || presented.isBlank()) {
             return;
         }
         OffsetDateTime now = now();
-        QuarkusTransaction.requiringNew().run(() -> refreshTokens.findByHash(ApiKeyHashes.sha256(presented)).ifPresent(token -> {
-            refreshTokens.revokeFamily(token.familyId, now);
-            audit.record(token.tenantId, AuditType.LOGOUT, token.userId.toString(), null, token.userId.toString(), null);
-        }));
+        QuarkusTransaction.requiringNew().run(() -> refreshTokens.findByHash(ApiKeyHashes.sha256(presented)).filter(mayEnd)
+                .ifPresent(token -> {
+                    refreshTokens.revokeFamily(token.familyId, now);
+                    audit.record(token.tenantId, AuditType.LOGOUT, token.userId.toString(), null, token.userId.toString(), null);
+                }));
     }
 
-    /** Ends every login of a user: on disable, password change and role change. */
-    public void endAllSessions(UUID userId) {
-        QuarkusTransaction.joiningExisting().run(() -> refreshTokens.revokeAllOfUser(userId, now()));
+    /** Runs in the transaction that changed the user, so the logins end exactly when the change commits. */
+    void onCredentialsChanged(@Observes CredentialsChanged change) {
+        if (change.why().endsSessions()) {
+            refreshTokens.revokeAllOfUser(change.userId(), now());
+        }
     }
 
     /** What introspection says about a refresh token. */

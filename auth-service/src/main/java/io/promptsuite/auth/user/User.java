@@ -18,25 +18,21 @@ public class User {
     @Id
     public UUID id;
 
-    @Column(name = "tenant_id")
     public UUID tenantId;
 
     public String email;
 
-    @Column(name = "password_hash")
     public String passwordHash;
 
     public String role;
 
-    @Column(name = "platform_admin")
     public boolean platformAdmin;
 
     public boolean disabled;
 
-    @Column(name = "created_at", insertable = false, updatable = false)
+    @Column(insertable = false, updatable = false)
     public OffsetDateTime createdAt;
 
-    @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
 
     /** The roles as granted: the tenant role, plus platform-admin where held. */

@@ -13,7 +13,6 @@ import io.promptsuite.auth.paging.Paging;
 import io.promptsuite.auth.audit.AuditType;
 import io.promptsuite.auth.password.PasswordHasher;
 import io.promptsuite.auth.password.PasswordPolicy;
-import io.promptsuite.auth.token.SessionService;
 import io.promptsuite.common.error.ApiException;
 import io.promptsuite.common.error.FieldError;
 import io.promptsuite.common.page.Page;
@@ -43,13 +42,10 @@ public class UserService {
     PasswordPolicy policy;
 
     @Inject
-    SessionService sessions;
-
-    @Inject
     AuditLog audit;
 
     @Inject
-    Event<UserAccessChanged> accessChanged;
+    Event<CredentialsChanged> credentialsChanged;
 
     @Inject
     RateLimiter limiter;
@@ -123,10 +119,9 @@ public class UserService {
         String before = user.role;
         user.role = role;
         user.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        sessions.endAllSessions(user.id);
         audit.record(tenantId, AuditType.USER_ROLE_CHANGED, actorId(actor), null, user.id.toString(),
                 Map.of("from", before, "to", role));
-        accessChanged.fire(new UserAccessChanged(user.id, true));
+        credentialsChanged.fire(new CredentialsChanged(user.id, tenantId, CredentialsChanged.Why.ROLE_CHANGED));
         return user;
     }
 
@@ -148,12 +143,10 @@ public class UserService {
         if (user.disabled != disabled) {
             user.disabled = disabled;
             user.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
-            if (disabled) {
-                sessions.endAllSessions(user.id);
-            }
             audit.record(tenantId, disabled ? AuditType.USER_DISABLED : AuditType.USER_ENABLED, actorId(actor), null,
                     user.id.toString(), null);
-            accessChanged.fire(new UserAccessChanged(user.id, true));
+            credentialsChanged.fire(new CredentialsChanged(user.id, tenantId,
+                    disabled ? CredentialsChanged.Why.DISABLED : CredentialsChanged.Why.ENABLED));
         }
         return user;
     }
@@ -174,7 +167,7 @@ public class UserService {
             keepOnePlatformAdmin("deleted");
         }
         // Announced before the row goes, so the user's keys can still be found.
-        accessChanged.fire(new UserAccessChanged(user.id, true));
+        credentialsChanged.fire(new CredentialsChanged(user.id, tenantId, CredentialsChanged.Why.DELETED));
         users.delete(user);
         audit.record(tenantId, AuditType.USER_DELETED, actorId(actor), null, user.id.toString(), Map.of("email", user.email));
     }
@@ -204,8 +197,7 @@ public class UserService {
         user.platformAdmin = platformAdmin;
         user.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         if (!platformAdmin) {
-            sessions.endAllSessions(user.id);
-            accessChanged.fire(new UserAccessChanged(user.id, false));
+            credentialsChanged.fire(new CredentialsChanged(user.id, tenantId, CredentialsChanged.Why.PLATFORM_ADMIN_REVOKED));
         }
         // A platform-level event: readable by platform admins at /api/v1/audit-events/platform.
         audit.record(null, platformAdmin ? AuditType.PLATFORM_ADMIN_GRANTED : AuditType.PLATFORM_ADMIN_REVOKED,
@@ -231,9 +223,8 @@ public class UserService {
             User fresh = get(tenantId, userId);
             fresh.passwordHash = hash;
             fresh.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
-            sessions.endAllSessions(userId);
             audit.record(tenantId, AuditType.PASSWORD_CHANGED, userId.toString(), null, userId.toString(), null);
-            accessChanged.fire(new UserAccessChanged(userId, false));
+            credentialsChanged.fire(new CredentialsChanged(userId, tenantId, CredentialsChanged.Why.PASSWORD_CHANGED));
         });
     }
 

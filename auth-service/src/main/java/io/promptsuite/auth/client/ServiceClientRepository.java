@@ -1,4 +1,4 @@
-package io.promptsuite.auth.oauth;
+package io.promptsuite.auth.client;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package io.promptsuite.auth.oauth;
+package io.promptsuite.auth.client;
 
 import java.time.OffsetDateTime;
 
@@ -13,12 +13,10 @@ import jakarta.persistence.Table;
 public class ServiceClient {
 
     @Id
-    @Column(name = "client_id")
     public String clientId;
 
     public String name;
 
-    @Column(name = "secret_hash")
     public String secretHash;
 
     /** Space-separated. */
@@ -26,6 +24,6 @@ public class ServiceClient {
 
     public boolean disabled;
 
-    @Column(name = "created_at", insertable = false, updatable = false)
+    @Column(insertable = false, updatable = false)
     public OffsetDateTime createdAt;
 }

@@ -1,4 +1,4 @@
-package io.promptsuite.auth.oauth;
+package io.promptsuite.auth.client;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.promptsuite.auth.oauth;
+package io.promptsuite.auth.client;
 
 import java.net.URI;
 import java.time.OffsetDateTime;

@@ -1,8 +1,7 @@
-package io.promptsuite.auth.oauth;
+package io.promptsuite.auth.client;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +21,11 @@ public class ClientRegistry {
 
     @Inject
     ServiceClientRepository stored;
+
+    /** Whether a configured client authenticates with client_id alone (the CLI): then "none" is an auth method. */
+    public boolean publicClientsExist() {
+        return config.clients().keySet().stream().map(this::find).flatMap(Optional::stream).anyMatch(c -> !c.confidential());
+    }
 
     public Optional<OAuthClient> find(String clientId) {
         if (clientId == null || clientId.isBlank() || clientId.length() > 100) {
@@ -44,30 +48,17 @@ public class ClientRegistry {
     }
 
     /**
-     * The client of a token-endpoint request, authenticated by HTTP Basic or form credentials (RFC 6749 §2.3.1).
-     * Public clients name themselves with client_id alone.
+     * The client of an OAuth request, authenticated by HTTP Basic or form credentials (RFC 6749 §2.3.1); empty when the
+     * request names no client. Public clients name themselves with client_id alone; a secret sent for one is refused.
      */
     public Optional<OAuthClient> authenticate(String authorization, Map<String, String> form) {
-        String clientId = form.get("client_id");
-        String secret = form.get("client_secret");
-        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            String decoded;
-            try {
-                decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                throw OAuthException.invalidClient("Malformed Basic credentials");
-            }
-            int colon = decoded.indexOf(':');
-            if (colon < 0) {
-                throw OAuthException.invalidClient("Malformed Basic credentials");
-            }
-            clientId = java.net.URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8);
-            secret = java.net.URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8);
-        }
-        if (clientId == null) {
+        ClientCredentials credentials = ClientCredentials.of(authorization, form);
+        if (!credentials.namesAClient()) {
             return Optional.empty();
         }
-        OAuthClient client = find(clientId).orElseThrow(() -> OAuthException.invalidClient("Unknown client or wrong secret"));
+        OAuthClient client = find(credentials.clientId())
+                .orElseThrow(() -> OAuthException.invalidClient("Unknown client or wrong secret"));
+        String secret = credentials.secret();
         if (client.confidential()) {
             if (secret == null || !MessageDigest.isEqual(client.secretHash().getBytes(StandardCharsets.US_ASCII),
                     ApiKeyHashes.sha256(secret).getBytes(StandardCharsets.US_ASCII))) {

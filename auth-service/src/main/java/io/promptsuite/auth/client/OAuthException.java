@@ -1,4 +1,4 @@
-package io.promptsuite.auth.oauth;
+package io.promptsuite.auth.client;
 
 /** An OAuth 2.0 error (RFC 6749 §5.2, RFC 8628 §3.5): answered as {@code {"error", "error_description"}}. */
 public class OAuthException extends RuntimeException {

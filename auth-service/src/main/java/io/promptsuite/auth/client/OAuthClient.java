@@ -1,15 +1,13 @@
-package io.promptsuite.auth.oauth;
+package io.promptsuite.auth.client;
 
 import java.util.List;
 
 /**
- * An OAuth client as the token endpoint sees it.
+ * An OAuth client as the OAuth endpoints see it.
  *
  * @param secretHash SHA-256 of the secret; null for public clients such as the CLI
  */
 public record OAuthClient(String clientId, String name, String secretHash, List<String> grantTypes, List<String> scopes) {
-
-    public static final String DEVICE_CODE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
 
     public boolean confidential() {
         return secretHash != null;
@@ -17,5 +15,10 @@ public record OAuthClient(String clientId, String name, String secretHash, List<
 
     public boolean allows(String grantType) {
         return grantTypes.contains(grantType);
+    }
+
+    /** The scope a token for this client carries when it asks for {@code requested}; see {@link ScopeGrant}. */
+    public String grantScope(String requested) {
+        return ScopeGrant.grant(scopes, requested);
     }
 }
