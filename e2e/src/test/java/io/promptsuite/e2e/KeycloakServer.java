@@ -70,6 +70,8 @@ final class KeycloakServer implements AutoCloseable {
                     "--import-realm")
                     .directory(home.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+            // kc.sh sizes its heap by the machine's memory (70 %); this machine is shared with the suite's own JVMs.
+            builder.environment().put("JAVA_OPTS_KC_HEAP", "-Xms128m -Xmx768m");
             builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
             // Nobody signs in as the admin here; it only has to exist and not be guessable.
             builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "Kc-" + UUID.randomUUID());

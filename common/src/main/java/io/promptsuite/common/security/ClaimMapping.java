@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import io.promptsuite.common.error.CredentialRejectedException;
 
@@ -31,6 +32,12 @@ public record ClaimMapping(String userId, String tenantId, String tenantSlug, St
     public static final String MISSING = "TOKEN_CLAIM_MISSING";
     public static final String INVALID = "TOKEN_CLAIM_INVALID";
 
+    /**
+     * A tenant slug as auth-service gives them: services store and match it (prompt owners, VARCHAR(63)), so an
+     * external issuer's slug must fit the same rule.
+     */
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
+
     /** The mapping auth-service's own tokens follow. */
     public static final ClaimMapping SUITE = new ClaimMapping("sub", "tid", "tenant", "groups", "scope", "client_id", List.of());
 
@@ -49,7 +56,7 @@ public record ClaimMapping(String userId, String tenantId, String tenantSlug, St
         requirePayloadTyp(claims);
         String user = requiredString(claims, userId);
         String tenant = tenant(claims);
-        String slug = tenant == null ? null : requiredString(claims, tenantSlug);
+        String slug = tenant == null ? null : slug(claims);
         return new Caller(user, tenant, slug, roles(claims), scopes(claims), optionalString(claims, clientId),
                 Caller.Via.TOKEN, optionalString(claims, "jti"));
     }
@@ -82,6 +89,15 @@ public record ClaimMapping(String userId, String tenantId, String tenantSlug, St
             }
         }
         throw CredentialRejectedException.of(INVALID, "The access token's tenant id claim '" + tenantId + "' is not a tenant id");
+    }
+
+    private String slug(Map<String, Object> claims) {
+        String slug = requiredString(claims, tenantSlug);
+        if (!SLUG.matcher(slug).matches()) {
+            throw CredentialRejectedException.of(INVALID, "The access token's tenant slug claim '" + tenantSlug
+                    + "' is not a tenant slug (lower-case letters, digits and inner hyphens, at most 63)");
+        }
+        return slug;
     }
 
     private List<String> roles(Map<String, Object> claims) {

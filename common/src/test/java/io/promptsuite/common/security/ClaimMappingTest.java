@@ -109,6 +109,21 @@ class ClaimMappingTest {
     }
 
     @Test
+    void aTenantSlugMustFollowTheSuitesSlugRule() {
+        // Services store the slug in a 63-character column and match it in URLs: the rule auth-service gives slugs.
+        for (String notASlug : List.of("Acme", "acme corp", "acme/x", "-acme", "acme-", "a".repeat(64))) {
+            Map<String, Object> claims = keycloakToken();
+            claims.put("tenant_slug", notASlug);
+            assertRefused(ClaimMapping.INVALID, "'tenant_slug'", refused(KEYCLOAK, claims));
+        }
+        Map<String, Object> claims = keycloakToken();
+        claims.put("tenant_slug", "a".repeat(63));
+        assertEquals("a".repeat(63), KEYCLOAK.caller(claims).tenantSlug());
+        claims.put("tenant_slug", "acme-2");
+        assertEquals("acme-2", KEYCLOAK.caller(claims).tenantSlug());
+    }
+
+    @Test
     void aTenantIdThatIsNoUuidIsRefused() {
         for (Object notAnId : List.<Object>of("acme", "1-2-3-4-5", 42L, List.of(TENANT), Map.of("id", TENANT))) {
             Map<String, Object> claims = keycloakToken();
