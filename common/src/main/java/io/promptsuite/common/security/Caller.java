@@ -22,8 +22,9 @@ public record Caller(String userId, String tenantId, String tenantSlug, List<Str
     }
 
     /**
-     * The tenant as an id; a 403 for callers that act for no tenant (a service client), or whose token's tenant claim
-     * is not an id (an external issuer mapped wrongly), instead of a failure deep in a query.
+     * The tenant as an id; a 403 for callers that act for no tenant (a service client, an external issuer's token
+     * without the tenant claim) instead of a failure deep in a query. A token's tenant id is already checked to be one
+     * by {@link ClaimMapping}; the check here covers callers from every other source.
      */
     public UUID tenant() {
         if (tenantId == null) {
