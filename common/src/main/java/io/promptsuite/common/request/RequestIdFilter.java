@@ -32,7 +32,7 @@ public class RequestIdFilter {
             // Vert.x would refuse it too, but with an empty body; give the refusal the common shape.
             JsonObject body = new JsonObject().put("code", "PAYLOAD_TOO_LARGE")
                     .put("message", "The request body is larger than " + maxBodySize.asLongValue() + " bytes")
-                    .put("details", new JsonObject()).put("requestId", id);
+                    .put("details", new JsonObject()).put("request_id", id);
             rc.response().setStatusCode(413).putHeader("Content-Type", "application/json")
                     .putHeader("Connection", "close").end(body.encode());
             return;
