@@ -2,6 +2,7 @@ package io.promptsuite.common.request;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.promptsuite.common.tracing.SpanAttributes;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.json.JsonObject;
@@ -38,6 +39,7 @@ public class RequestIdFilter {
             return;
         }
         MDC.put(LoggingContext.REQUEST_ID, id);
+        SpanAttributes.requestId(id);
         // The whole logging context ends with the request, whoever set what in it.
         rc.addEndHandler(done -> LoggingContext.clear());
         rc.next();
