@@ -1,11 +1,6 @@
 package io.promptsuite.common.security;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 import org.jose4j.jwa.AlgorithmConstraints;
 
@@ -15,9 +10,11 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
+import org.jose4j.jwt.consumer.ErrorCodeValidator;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.jwt.consumer.TypeValidator;
 
 import io.promptsuite.common.error.CredentialRejectedException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,13 +23,15 @@ import jakarta.inject.Inject;
 /**
  * Verifies an access token offline: signature against the issuer's keys (RS256/ES256 only), {@code typ}, {@code iss},
  * {@code aud}, {@code exp} and {@code nbf} with a small skew. Anything else is refused, including {@code alg: none}
- * and HMAC tokens signed with a public key.
+ * and HMAC tokens signed with a public key. The claims then become the {@link Caller} through the configured
+ * {@link ClaimMapping}, which refuses a token whose mapped claims are missing or malformed.
  */
 @ApplicationScoped
 public class AccessTokenVerifier {
 
     private final AuthVerificationConfig config;
     private final JwtConsumer consumer;
+    private final ClaimMapping mapping;
 
     /** A verified token as it was, until its own expiry. */
     private record Verified(Caller caller, long expiresAtMillis) {
@@ -53,17 +52,36 @@ public class AccessTokenVerifier {
         this.config = config;
         JwtConsumerBuilder builder = new JwtConsumerBuilder()
                 .setRequireExpirationTime()
-                .setRequireSubject()
                 .setAllowedClockSkewInSeconds((int) config.clockSkew().toSeconds())
                 .setExpectedIssuer(config.issuer())
                 .setExpectedAudience(config.audience().toArray(String[]::new))
                 .setVerificationKeyResolver(keys.resolver())
                 .setJwsAlgorithmConstraints(new AlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
                         AlgorithmIdentifiers.RSA_USING_SHA256, AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256));
-        if (!"any".equalsIgnoreCase(config.requiredTyp())) {
-            builder.setExpectedType(true, config.requiredTyp());
+        if (config.acceptedTyp().stream().noneMatch("any"::equalsIgnoreCase)) {
+            builder.registerValidator(anyOf(config.acceptedTyp()));
         }
         this.consumer = builder.build();
+        this.mapping = ClaimMapping.of(config);
+    }
+
+    /**
+     * Passes a token whose header {@code typ} is one of these, compared as media types the way jose4j does
+     * ({@code at+jwt} equals {@code application/at+jwt}).
+     */
+    static ErrorCodeValidator anyOf(List<String> acceptedTyp) {
+        List<TypeValidator> each = acceptedTyp.stream().map(typ -> new TypeValidator(true, typ)).toList();
+        return context -> {
+            ErrorCodeValidator.Error refused = null;
+            for (TypeValidator validator : each) {
+                ErrorCodeValidator.Error error = validator.validate(context);
+                if (error == null) {
+                    return null;
+                }
+                refused = refused == null ? error : refused;
+            }
+            return refused;
+        };
     }
 
     /** The caller of a token verified before and not yet expired, or null. Never blocks. */
@@ -86,33 +104,15 @@ public class AccessTokenVerifier {
             }
             throw CredentialRejectedException.of("TOKEN_INVALID", "The access token is not valid");
         }
+        Caller caller = mapping.caller(claims.getClaimsMap());
+        long expires;
         try {
-            String scope = claims.getClaimValueAsString("scope");
-            Set<String> scopes = scope == null || scope.isBlank() ? Set.of()
-                    : new LinkedHashSet<>(Arrays.asList(scope.trim().split("\\s+")));
-            Caller caller = new Caller(claims.getSubject(), claims.getClaimValueAsString(config.tenantClaim()),
-                    claims.getClaimValueAsString("tenant"), List.copyOf(roles(claims)), Set.copyOf(scopes),
-                    claims.getClaimValueAsString("client_id"), Caller.Via.TOKEN, claims.getJwtId());
-            // Kept no longer than the token lives, less the skew the check allowed it.
-            long expires = claims.getExpirationTime().getValueInMillis();
-            verified.put(token, new Verified(caller, Math.min(expires, System.currentTimeMillis() + config.jwksCacheTtl().toMillis())));
-            return caller;
-        } catch (MalformedClaimException | ClassCastException e) {
+            expires = claims.getExpirationTime().getValueInMillis();
+        } catch (MalformedClaimException e) {
             throw CredentialRejectedException.of("TOKEN_INVALID", "The access token has malformed claims");
         }
-    }
-
-    private List<String> roles(JwtClaims claims) {
-        Object value = claims.getClaimsMap();
-        for (String part : config.rolesClaim().split("\\.")) {
-            value = value instanceof Map<?, ?> map ? map.get(part) : null;
-        }
-        List<String> roles = new ArrayList<>();
-        if (value instanceof List<?> list) {
-            list.forEach(item -> roles.add(String.valueOf(item)));
-        } else if (value instanceof String single) {
-            roles.add(single);
-        }
-        return roles;
+        // Kept no longer than the token lives, and no longer than the keys that verified it are trusted.
+        verified.put(token, new Verified(caller, Math.min(expires, System.currentTimeMillis() + config.jwksCacheTtl().toMillis())));
+        return caller;
     }
 }

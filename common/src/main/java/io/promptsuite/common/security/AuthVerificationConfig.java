@@ -30,17 +30,52 @@ public interface AuthVerificationConfig {
     @WithDefault("PT30S")
     Duration clockSkew();
 
-    /** The JOSE {@code typ} an access token must have (RFC 9068); set to {@code any} for issuers that don't set it. */
+    /**
+     * The JOSE header {@code typ} values an access token may have (RFC 9068: {@code at+jwt}); {@code any} skips the
+     * check, for issuers that put no distinguishing {@code typ} in the header.
+     */
     @WithDefault("at+jwt")
-    String requiredTyp();
+    List<String> acceptedTyp();
 
-    /** Claim holding the roles; a dotted path reaches into objects (Keycloak: {@code realm_access.roles}). */
-    @WithDefault("groups")
-    String rolesClaim();
+    /**
+     * When set, the {@code typ} claim in the payload must be one of these. Keycloak marks its access tokens
+     * {@code Bearer} there and its ID tokens {@code ID}, while both carry {@code typ: JWT} in the header.
+     */
+    Optional<List<String>> acceptedPayloadTyp();
 
-    /** Claim holding the tenant id. */
-    @WithDefault("tid")
-    String tenantClaim();
+    /** Where each part of the caller is read in an access token. */
+    Claims claims();
+
+    /**
+     * Claim names. A name is first looked up as it is; if the token has no such claim, a dotted name walks into
+     * objects ({@code realm_access.roles}), so both {@code https://example.com/tenant} and nested claims can be mapped.
+     */
+    interface Claims {
+
+        /** The user, or the service client for tokens that act for no user. */
+        @WithDefault("sub")
+        String userId();
+
+        /** The tenant id (a UUID). A token without it acts for no tenant, and tenant endpoints answer 403. */
+        @WithDefault("tid")
+        String tenantId();
+
+        /** The tenant's slug, required whenever the tenant id is present. */
+        @WithDefault("tenant")
+        String tenantSlug();
+
+        /** The roles, a JSON list of strings; no claim at all means no roles. */
+        @WithDefault("groups")
+        String roles();
+
+        /** The scopes: one space-separated string (RFC 9068) or a list of strings. */
+        @WithDefault("scope")
+        String scope();
+
+        /** The OAuth client the token was issued to (RFC 9068 {@code client_id}; Keycloak: {@code azp}). */
+        @WithDefault("client_id")
+        String clientId();
+    }
 
     /** This service's client id at the issuer, for introspection and service tokens. */
     Optional<String> clientId();
