@@ -40,6 +40,11 @@ public final class Accounts {
         return new Accounts(RealAuthService.url());
     }
 
+    /** An auth-service started some other way (the e2e tests start their own). */
+    public static Accounts at(String baseUri) {
+        return new Accounts(baseUri);
+    }
+
     /** auth-service's own tests: REST Assured's defaults already point at the app under test. */
     public static Accounts atServiceUnderTest() {
         return new Accounts(null);
