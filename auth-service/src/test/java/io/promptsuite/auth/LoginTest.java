@@ -110,7 +110,7 @@ class LoginTest {
     @Test
     void badBodiesGetPreciseErrors() {
         json().body("{\"tenant\": \"default\"").post("/api/v1/auth/login").then().statusCode(400)
-                .body("code", equalTo("MALFORMED_JSON")).body("requestId", not(emptyOrNullString()));
+                .body("code", equalTo("MALFORMED_JSON")).body("request_id", not(emptyOrNullString()));
         json().body("{\"tenant\": \"default\"}").post("/api/v1/auth/login").then().statusCode(400)
                 .body("code", equalTo("VALIDATION_FAILED"))
                 .body("details.fields.field", hasItems("email", "password"));

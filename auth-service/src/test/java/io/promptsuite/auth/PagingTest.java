@@ -41,7 +41,7 @@ class PagingTest {
                 Response answer = bearer(platform).queryParam(bad[0], bad[1]).get(list);
                 assertEquals(400, answer.statusCode(), list + "?" + bad[0] + "=" + bad[1] + " answered " + answer.statusCode());
                 answer.then().body("code", equalTo("VALIDATION_FAILED")).body("details.fields[0].field", equalTo(bad[0]))
-                        .body("requestId", notNullValue());
+                        .body("request_id", notNullValue());
             }
         }
     }

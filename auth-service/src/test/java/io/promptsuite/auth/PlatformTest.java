@@ -29,10 +29,10 @@ class PlatformTest {
     @Test
     void requestIdsAreEchoedOrCreated() {
         given().header("X-Request-ID", "abc-123").get("/nope").then().statusCode(404)
-                .header("X-Request-ID", "abc-123").body("requestId", equalTo("abc-123"))
+                .header("X-Request-ID", "abc-123").body("request_id", equalTo("abc-123"))
                 .body("code", equalTo("NOT_FOUND"));
         given().header("X-Request-ID", "bad id\nwith newline").get("/nope").then()
-                .header("X-Request-ID", not(containsString(" "))).body("requestId", not(emptyOrNullString()));
+                .header("X-Request-ID", not(containsString(" "))).body("request_id", not(emptyOrNullString()));
     }
 
     @Test

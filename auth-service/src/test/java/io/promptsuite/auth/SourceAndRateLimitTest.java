@@ -68,7 +68,7 @@ class SourceAndRateLimitTest {
         }
         given().header("X-Forwarded-For", source).formParam("client_id", "pmctl").post("/oauth/device_authorization")
                 .then().statusCode(429).header("Retry-After", notNullValue())
-                .body("code", equalTo("TOO_MANY_DEVICE_AUTHORIZATIONS")).body("requestId", notNullValue())
+                .body("code", equalTo("TOO_MANY_DEVICE_AUTHORIZATIONS")).body("request_id", notNullValue())
                 .body("details.retry_after_seconds", greaterThan(0));
         given().header("X-Forwarded-For", randomSource()).formParam("client_id", "pmctl").post("/oauth/device_authorization")
                 .then().statusCode(200);

@@ -180,7 +180,7 @@ class TokenVerificationTest {
     private static void assertRefused(String token) {
         bearer(token).get("/api/v1/auth/me").then().statusCode(401)
                 .body("code", anyOf(equalTo("TOKEN_INVALID"), equalTo("TOKEN_EXPIRED")))
-                .body("requestId", not(emptyOrNullString()));
+                .body("request_id", not(emptyOrNullString()));
     }
 
     private static String b64(String json) {

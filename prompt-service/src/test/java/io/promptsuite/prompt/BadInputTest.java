@@ -37,7 +37,7 @@ class BadInputTest {
                             + ": " + r.asString());
                     if (status == 400) {
                         assertEquals("VALIDATION_FAILED", r.path("code"), r.asString());
-                        assertNotNull(r.path("requestId"));
+                        assertNotNull(r.path("request_id"));
                         assertFalse(((List<?>) r.path("details.fields")).isEmpty(), r.asString());
                     }
                 }

@@ -157,7 +157,7 @@ class EventFeedSecurityTest {
             SseStream refused = SseStream.open(events.toString(), Map.of("Authorization", "Bearer " + t.editor())).connected();
             streams.add(refused);
             assertEquals(429, refused.status, refused.lines.toString());
-            assertTrue(refused.await(s -> s.saw("\"code\":\"TOO_MANY_STREAMS\"") && s.saw("\"requestId\""), 5_000),
+            assertTrue(refused.await(s -> s.saw("\"code\":\"TOO_MANY_STREAMS\"") && s.saw("\"request_id\""), 5_000),
                     refused.lines.toString());
             // Another tenant is not affected, and a closed stream frees its place.
             try (SseStream theirs = open(other.viewer())) {

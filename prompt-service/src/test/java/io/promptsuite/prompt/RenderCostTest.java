@@ -55,7 +55,7 @@ class RenderCostTest {
         // 100^5 iterations, not one character written: the output limit never sees it.
         String name = publishedText(t.editor(), "loops", nested("a", 5, ""), ARRAY_SCHEMA);
         timedRender(t.viewer(), name, Map.of("variables", Map.of("a", items(100)))).then().statusCode(422)
-                .body("code", equalTo("RENDER_TOO_EXPENSIVE")).body("requestId", notNullValue());
+                .body("code", equalTo("RENDER_TOO_EXPENSIVE")).body("request_id", notNullValue());
         // Small data through the same template still renders, on the fast path or a worker.
         timedRender(t.viewer(), name, Map.of("variables", Map.of("a", items(3)))).then().statusCode(200)
                 .body("text", equalTo(""));

@@ -3,10 +3,9 @@ package io.promptsuite.common.error;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** The one error shape every service answers with. */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record ApiError(String code, String message, Map<String, Object> details,
-        @JsonProperty("requestId") String requestId) {
+        String requestId) {
 }

@@ -1,5 +1,6 @@
 package io.promptsuite.common.request;
 
+import io.promptsuite.common.tracing.SpanAttributes;
 import io.smallrye.common.vertx.VertxContext;
 import org.jboss.logging.MDC;
 
@@ -20,6 +21,7 @@ public final class LoggingContext {
 
     /** Names the caller in the current request's log lines. */
     public static void caller(String tenantId, String userId) {
+        SpanAttributes.caller(tenantId, userId);
         if (!VertxContext.isOnDuplicatedContext()) {
             return;
         }

@@ -2,6 +2,7 @@ package io.promptsuite.common.request;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.promptsuite.common.tracing.SpanAttributes;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.json.JsonObject;
@@ -32,12 +33,13 @@ public class RequestIdFilter {
             // Vert.x would refuse it too, but with an empty body; give the refusal the common shape.
             JsonObject body = new JsonObject().put("code", "PAYLOAD_TOO_LARGE")
                     .put("message", "The request body is larger than " + maxBodySize.asLongValue() + " bytes")
-                    .put("details", new JsonObject()).put("requestId", id);
+                    .put("details", new JsonObject()).put("request_id", id);
             rc.response().setStatusCode(413).putHeader("Content-Type", "application/json")
                     .putHeader("Connection", "close").end(body.encode());
             return;
         }
         MDC.put(LoggingContext.REQUEST_ID, id);
+        SpanAttributes.requestId(id);
         // The whole logging context ends with the request, whoever set what in it.
         rc.addEndHandler(done -> LoggingContext.clear());
         rc.next();

@@ -307,7 +307,7 @@ public final class HostileRequests {
         if (oauthShaped.test(operation.path()) && error.path("error").isTextual()) {
             return status >= 500 ? "server error" : null;
         }
-        if (!error.path("code").isTextual() || !error.path("message").isTextual() || !error.has("requestId")) {
+        if (!error.path("code").isTextual() || !error.path("message").isTextual() || !error.has("request_id")) {
             return "error is not in the envelope";
         }
         if (status >= 500 && !tolerated5xxCodes.contains(error.path("code").asText())) {
