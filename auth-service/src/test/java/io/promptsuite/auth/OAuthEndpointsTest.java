@@ -179,7 +179,7 @@ class OAuthEndpointsTest {
 
     @Test
     void introspectionStatesIssuerAudienceAndTimes() throws Exception {
-        String issuer = given().get("/.well-known/oauth-authorization-server").then().statusCode(200).extract().path("issuer");
+        String issuer = given().get("/.well-known/openid-configuration").then().statusCode(200).extract().path("issuer");
         TenantAdmin t = newTenant();
         Map<String, Object> pair = tokens(t.slug(), t.email(), t.password());
         String access = (String) pair.get("access_token");
