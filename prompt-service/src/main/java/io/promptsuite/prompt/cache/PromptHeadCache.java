@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -61,6 +62,7 @@ public class PromptHeadCache {
     private Cache<String, PromptHead> local;
     /** Bumped on every invalidation: a load that raced with one is not kept. */
     private final AtomicLong generation = new AtomicLong();
+    private final Object[] refreshLocks = Stream.generate(Object::new).limit(64).toArray();
 
     @PostConstruct
     void init() {
@@ -98,23 +100,30 @@ public class PromptHeadCache {
         return head;
     }
 
-    /** After a committed change: the Redis copy is replaced with the truth, the local one dropped. */
+    /**
+     * After a committed change: the Redis copy is replaced with the truth, the local one dropped. Refreshes of one
+     * prompt run one at a time: two writers commit one after the other (the row lock), but their refreshes could
+     * otherwise interleave, and the first one's read, taken before the second commit, would be written over the
+     * second one's (a deleted prompt's head put back).
+     */
     public Optional<PromptHead> refresh(UUID tenantId, String name) {
         String key = key(tenantId, name);
-        invalidate(tenantId, name);
-        PromptHead head = fromDatabase(tenantId, name);
-        if (head == null) {
-            if (link.up()) {
-                try {
-                    redis.key().del(redisKey(key));
-                } catch (Exception e) {
-                    link.callFailed(e);
+        synchronized (refreshLocks[Math.floorMod(key.hashCode(), refreshLocks.length)]) {
+            invalidate(tenantId, name);
+            PromptHead head = fromDatabase(tenantId, name);
+            if (head == null) {
+                if (link.up()) {
+                    try {
+                        redis.key().del(redisKey(key));
+                    } catch (Exception e) {
+                        link.callFailed(e);
+                    }
                 }
+            } else {
+                toRedis(key, head, false);
             }
-        } else {
-            toRedis(key, head, false);
+            return Optional.ofNullable(head);
         }
-        return Optional.ofNullable(head);
     }
 
     public void invalidate(UUID tenantId, String name) {
