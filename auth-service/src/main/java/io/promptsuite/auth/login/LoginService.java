@@ -42,6 +42,9 @@ public class LoginService {
     @Inject
     AuditLog audit;
 
+    @Inject
+    SignInMetrics metrics;
+
     public Authenticated authenticate(String tenantSlug, String email, String password) {
         String normalizedEmail = email.trim().toLowerCase(Locale.ROOT);
         String source = audit.sourceAddress();
@@ -49,7 +52,9 @@ public class LoginService {
         try {
             slot = lockout.takeSlot(tenantSlug, normalizedEmail, source);
         } catch (ApiException refused) {
+            metrics.attempt(refused.status() == 429 ? SignInMetrics.Outcome.LOCKED : SignInMetrics.Outcome.UNAVAILABLE);
             if (refused.status() == 429) {
+                metrics.lockedOut(refused.code());
                 Optional<Tenant> tenant = QuarkusTransaction.requiringNew().call(() -> tenants.findBySlug(tenantSlug));
                 audit.recordAlone(tenant.map(t -> t.id).orElse(null),
                         "SOURCE_LOCKED".equals(refused.code()) ? AuditType.SOURCE_LOCKED : AuditType.ACCOUNT_LOCKED,
@@ -62,23 +67,33 @@ public class LoginService {
         try {
             Optional<Tenant> tenant = QuarkusTransaction.requiringNew().call(() -> tenants.findBySlug(tenantSlug));
             Optional<User> user = tenant.flatMap(t -> QuarkusTransaction.requiringNew().call(() -> users.findByEmail(t.id, normalizedEmail)));
-            boolean matches = hasher.verify(password, user.map(u -> u.passwordHash).orElse(null));
+            boolean matches;
+            try {
+                matches = hasher.verify(password, user.map(u -> u.passwordHash).orElse(null));
+            } catch (ApiException busy) {
+                metrics.attempt(SignInMetrics.Outcome.UNAVAILABLE);
+                throw busy;
+            }
             outcome = matches && tenant.isPresent() ? Lockout.Outcome.RIGHT : Lockout.Outcome.WRONG;
             if (tenant.isEmpty()) {
+                metrics.attempt(SignInMetrics.Outcome.UNKNOWN_TENANT);
                 audit.recordAlone(null, AuditType.LOGIN_FAILED, null, normalizedEmail, tenantSlug, Map.of("reason", "unknown_tenant"));
                 throw ApiException.unauthenticated("UNKNOWN_TENANT", "No tenant has that slug");
             }
             if (!matches) {
+                metrics.attempt(SignInMetrics.Outcome.BAD_CREDENTIALS);
                 audit.recordAlone(tenant.get().id, AuditType.LOGIN_FAILED, null, normalizedEmail, normalizedEmail,
                         Map.of("reason", "bad_credentials"));
                 throw ApiException.unauthenticated("INVALID_CREDENTIALS", "Email or password is wrong");
             }
             User found = user.get();
             if (found.disabled) {
+                metrics.attempt(SignInMetrics.Outcome.DISABLED);
                 audit.recordAlone(tenant.get().id, AuditType.LOGIN_FAILED, found.id.toString(), normalizedEmail,
                         found.id.toString(), Map.of("reason", "disabled"));
                 throw new ApiException(403, "USER_DISABLED", "This account is disabled");
             }
+            metrics.attempt(SignInMetrics.Outcome.SUCCEEDED);
             audit.recordAlone(tenant.get().id, AuditType.LOGIN_SUCCEEDED, found.id.toString(), normalizedEmail,
                     found.id.toString(), null);
             return new Authenticated(found, tenant.get());

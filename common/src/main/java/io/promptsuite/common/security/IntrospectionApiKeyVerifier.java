@@ -11,6 +11,9 @@ import org.jboss.logging.Logger;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.promptsuite.common.error.ApiException;
 import io.promptsuite.common.error.CredentialRejectedException;
 import io.promptsuite.common.redis.RedisKeys;
@@ -53,10 +56,16 @@ public class IntrospectionApiKeyVerifier implements ApiKeyVerifier {
     @Inject
     RedisKeys redisKeys;
 
+    @Inject
+    MeterRegistry metrics;
+
     @PostConstruct
     void init() {
-        cache = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(config.apiKeyCacheTtl()).build();
-        rejected = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(config.apiKeyNegativeCacheTtl()).build();
+        cache = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(config.apiKeyCacheTtl()).recordStats().build();
+        rejected = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(config.apiKeyNegativeCacheTtl()).recordStats().build();
+        // cache_gets_total{cache="api_keys",result="hit"|"miss"} and friends: the hit ratio of the key check.
+        CaffeineCacheMetrics.monitor(metrics, cache, "api_keys");
+        CaffeineCacheMetrics.monitor(metrics, rejected, "api_keys_rejected");
     }
 
     void listenForRevocations(@Observes StartupEvent event) {
@@ -87,21 +96,32 @@ public class IntrospectionApiKeyVerifier implements ApiKeyVerifier {
             throw CredentialRejectedException.of("API_KEY_INVALID", "The API key is not valid");
         }
         Map<String, Object> answer;
+        Timer.Sample call = Timer.start(metrics);
         try {
             answer = introspection.apiKey(apiKey);
         } catch (ApiException e) {
+            call.stop(introspectionTimer("refused"));
             throw CredentialRejectedException.of(e.code(), e.getMessage(), e.status());
         } catch (RuntimeException e) {
+            call.stop(introspectionTimer("unavailable"));
             // auth-service unreachable, slow, or its circuit open: say so rather than call the key bad.
             LOG.warnf("API key introspection failed: %s", e.getClass().getSimpleName());
             throw CredentialRejectedException.of("AUTH_UNAVAILABLE", "API keys can't be checked right now; retry shortly", 503);
         }
-        if (!Boolean.TRUE.equals(answer.get("active"))) {
+        boolean active = Boolean.TRUE.equals(answer.get("active"));
+        call.stop(introspectionTimer(active ? "active" : "inactive"));
+        if (!active) {
             rejected.put(hash, Boolean.TRUE);
         }
         Caller caller = toCaller(answer);
         cache.put(hash, caller);
         return caller;
+    }
+
+    /** suite_introspection_seconds{outcome=…}: how long auth-service takes to check a key, by its answer. */
+    private Timer introspectionTimer(String outcome) {
+        return Timer.builder("suite.introspection").description("API-key introspection calls to auth-service")
+                .tag("outcome", outcome).publishPercentileHistogram().register(metrics);
     }
 
     private static Caller toCaller(Map<String, Object> answer) {
