@@ -156,6 +156,16 @@ class KeycloakIssuerTest {
     }
 
     @Test
+    void aTenantSlugBelongsToOneTenantWhateverAnIssuerClaims() {
+        // acme's slug is bound to acme's tenant id by its first prompt...
+        createPrompt(accessToken("prompt-suite", "alice"), newName()).statusCode(201);
+        // ...so a token that pairs another tenant id with that slug can't publish prompts under acme's name.
+        String mallory = accessToken("prompt-suite", "mallory");
+        assertEquals("acme", payload(mallory).get("tenant_slug"));
+        assertRefused(createPrompt(mallory, newName()), 403, "TENANT_SLUG_TAKEN");
+    }
+
+    @Test
     void realmRolesMapToTheSuitesRoles() {
         String victor = accessToken("prompt-suite", "victor");
         as(victor).get("/api/v1/prompts").then().statusCode(200);

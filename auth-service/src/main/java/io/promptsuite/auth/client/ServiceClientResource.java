@@ -52,6 +52,9 @@ public class ServiceClientResource {
     @Inject
     AuthConfig config;
 
+    /** {@code web} names the sign-in API's own sessions: a registered client of that name would pass as them. */
+    private static final java.util.Set<String> RESERVED_CLIENT_IDS = java.util.Set.of("web");
+
     @Inject
     CallerContext callers;
 
@@ -61,6 +64,9 @@ public class ServiceClientResource {
     @POST
     @Transactional
     public Response create(@Valid @NotNull CreateClient body) {
+        if (RESERVED_CLIENT_IDS.contains(body.clientId())) {
+            throw ApiException.conflict("CLIENT_EXISTS", "The client id '" + body.clientId() + "' is reserved");
+        }
         if (config.clients().containsKey(body.clientId()) || repository.findById(body.clientId()) != null) {
             throw ApiException.conflict("CLIENT_EXISTS", "A client with this id already exists");
         }

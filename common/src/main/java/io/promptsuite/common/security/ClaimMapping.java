@@ -32,6 +32,9 @@ public record ClaimMapping(String userId, String tenantId, String tenantSlug, St
     public static final String MISSING = "TOKEN_CLAIM_MISSING";
     public static final String INVALID = "TOKEN_CLAIM_INVALID";
 
+    /** The longest user id the services store (author and actor columns are 100 characters). */
+    static final int MAX_USER_ID = 100;
+
     /**
      * A tenant slug as auth-service gives them: services store and match it (prompt owners, VARCHAR(63)), so an
      * external issuer's slug must fit the same rule.
@@ -55,6 +58,11 @@ public record ClaimMapping(String userId, String tenantId, String tenantSlug, St
     public Caller caller(Map<String, Object> claims) {
         requirePayloadTyp(claims);
         String user = requiredString(claims, userId);
+        if (user.length() > MAX_USER_ID) {
+            // Services record who did what in 100-character columns; a longer id would fail every write instead.
+            throw CredentialRejectedException.of(INVALID, "The access token's '" + userId + "' claim is longer than "
+                    + MAX_USER_ID + " characters");
+        }
         String tenant = tenant(claims);
         String slug = tenant == null ? null : slug(claims);
         return new Caller(user, tenant, slug, roles(claims), scopes(claims), optionalString(claims, clientId),

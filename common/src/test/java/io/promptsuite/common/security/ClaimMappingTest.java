@@ -65,6 +65,15 @@ class ClaimMappingTest {
     }
 
     @Test
+    void aUserIdLongerThanTheServicesStoreIsRefused() {
+        Map<String, Object> claims = keycloakToken();
+        claims.put("sub", "f:" + "c".repeat(36) + ":" + "u".repeat(62));
+        assertRefused(ClaimMapping.INVALID, "longer than 100", refused(KEYCLOAK, claims));
+        claims.put("sub", "u".repeat(100));
+        assertEquals("u".repeat(100), KEYCLOAK.caller(claims).userId());
+    }
+
+    @Test
     void aKeycloakTokenMapsThroughNestedRolesAndRenamedClaims() {
         Caller caller = KEYCLOAK.caller(keycloakToken());
         assertEquals("58c332b9-f789-43c2-8394-6827dfda28d2", caller.userId());

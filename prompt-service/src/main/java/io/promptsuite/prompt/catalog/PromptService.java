@@ -53,6 +53,7 @@ public class PromptService {
                     ? ApiException.conflict("PROMPT_EXISTS", "A prompt named '" + body.name() + "' already exists")
                     : ApiException.conflict("PROMPT_DELETED", "A deleted prompt has this name; restore it or choose another name");
         });
+        requireOwnSlug(tenantId, caller.tenantSlug());
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         Prompt prompt = new Prompt();
         prompt.id = UUID.randomUUID();
@@ -68,6 +69,18 @@ public class PromptService {
         prompts.persist(prompt);
         changes.fire(PromptChange.created(prompt, caller));
         return prompt;
+    }
+
+    /**
+     * A slug names one tenant: readers find public prompts by owner slug. auth-service can't issue a slug of another
+     * tenant, but an external issuer's mappers can be misconfigured (a user attribute overriding the group's); such a
+     * token must not publish prompts under another tenant's name.
+     */
+    private void requireOwnSlug(UUID tenantId, String slug) {
+        if (prompts.count("tenantSlug = ?1 and tenantId <> ?2", slug, tenantId) > 0) {
+            throw new ApiException(403, "TENANT_SLUG_TAKEN",
+                    "The tenant slug '" + slug + "' in the access token belongs to another tenant");
+        }
     }
 
     @Transactional
