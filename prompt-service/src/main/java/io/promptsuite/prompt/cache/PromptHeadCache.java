@@ -13,6 +13,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.promptsuite.common.redis.RedisKeys;
 import io.promptsuite.prompt.CacheConfig;
 import io.promptsuite.prompt.Prompt;
@@ -64,9 +66,13 @@ public class PromptHeadCache {
     private final AtomicLong generation = new AtomicLong();
     private final Object[] refreshLocks = Stream.generate(Object::new).limit(64).toArray();
 
+    @Inject
+    MeterRegistry registry;
+
     @PostConstruct
     void init() {
-        local = Caffeine.newBuilder().maximumSize(config.maxHeads()).build();
+        local = Caffeine.newBuilder().maximumSize(config.maxHeads()).recordStats().build();
+        CaffeineCacheMetrics.monitor(registry, local, "prompt_heads");
     }
 
     /** The head if this process holds a copy it can trust; never does I/O. */

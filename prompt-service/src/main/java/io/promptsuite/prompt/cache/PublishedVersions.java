@@ -6,6 +6,8 @@ import java.util.UUID;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.promptsuite.prompt.CacheConfig;
 import io.promptsuite.prompt.version.PromptVersion;
 import io.promptsuite.prompt.version.PublishedVersion;
@@ -27,9 +29,13 @@ public class PublishedVersions {
 
     private Cache<String, PublishedVersion> cache;
 
+    @Inject
+    MeterRegistry registry;
+
     @PostConstruct
     void init() {
-        cache = Caffeine.newBuilder().maximumSize(config.maxVersions()).build();
+        cache = Caffeine.newBuilder().maximumSize(config.maxVersions()).recordStats().build();
+        CaffeineCacheMetrics.monitor(registry, cache, "published_versions");
     }
 
     /** The version if already in memory; never does I/O. */

@@ -12,6 +12,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.samskivert.mustache.MustacheException;
 import com.samskivert.mustache.Template;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.promptsuite.common.error.ApiException;
 import io.promptsuite.common.error.FieldError;
 import io.promptsuite.common.security.Caller;
@@ -67,13 +69,27 @@ public class RenderService {
     /** The partials a published version names, worked out once per version. */
     private final Cache<java.util.UUID, java.util.Set<String>> partialNames = Caffeine.newBuilder().maximumSize(20_000).build();
 
+    @Inject
+    RenderMetrics metrics;
+
+    @Inject
+    MeterRegistry registry;
+
     @PostConstruct
     void init() {
-        compiled = Caffeine.newBuilder().maximumSize(config.maxVersions()).build();
+        compiled = Caffeine.newBuilder().maximumSize(config.maxVersions()).recordStats().build();
+        CaffeineCacheMetrics.monitor(registry, compiled, "compiled_versions");
     }
 
     public Rendered render(Caller caller, String name, String owner, String label, Integer version, Map<String, Object> variables) {
-        return render(caller, name, owner, label, version, variables, false);
+        try {
+            Rendered rendered = render(caller, name, owner, label, version, variables, false);
+            metrics.rendered();
+            return rendered;
+        } catch (ApiException refused) {
+            metrics.refused(refused);
+            throw refused;
+        }
     }
 
     /**
@@ -84,9 +100,14 @@ public class RenderService {
     public java.util.Optional<Rendered> renderFromMemory(Caller caller, String name, String owner, String label, Integer version,
             Map<String, Object> variables) {
         try {
-            return java.util.Optional.of(render(caller, name, owner, label, version, variables, true));
+            Rendered rendered = render(caller, name, owner, label, version, variables, true);
+            metrics.rendered();
+            return java.util.Optional.of(rendered);
         } catch (NotInMemory e) {
-            return java.util.Optional.empty();
+            return java.util.Optional.empty(); // done again on a worker, and counted there
+        } catch (ApiException refused) {
+            metrics.refused(refused);
+            throw refused;
         }
     }
 
