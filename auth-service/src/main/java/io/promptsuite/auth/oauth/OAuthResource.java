@@ -118,7 +118,7 @@ public class OAuthResource {
     @RequestBody(content = @Content(mediaType = Answers.OAUTH_FORM,
             schema = @Schema(implementation = TokenOfClientForm.class)))
     @APIResponse(responseCode = "200", description = "Done, whatever the token was; the body is empty.")
-    @APIResponse(responseCode = "400", description = Answers.OAUTH_BAD_REQUEST,
+    @APIResponse(responseCode = "400", description = Answers.OAUTH_NO_TOKEN,
             content = @Content(schema = @Schema(implementation = OAuthError.class)))
     @APIResponse(responseCode = "401", description = Answers.OAUTH_INVALID_CLIENT,
             content = @Content(schema = @Schema(implementation = OAuthError.class)))
@@ -144,7 +144,7 @@ public class OAuthResource {
             schema = @Schema(implementation = TokenOfClientForm.class)))
     @APIResponse(responseCode = "200", description = "Whether the token is active, and if so what it carries.",
             content = @Content(schema = @Schema(implementation = Introspection.class)))
-    @APIResponse(responseCode = "400", description = Answers.OAUTH_BAD_REQUEST,
+    @APIResponse(responseCode = "400", description = Answers.OAUTH_NO_TOKEN,
             content = @Content(schema = @Schema(implementation = OAuthError.class)))
     @APIResponse(responseCode = "401", description = Answers.OAUTH_INVALID_CLIENT,
             content = @Content(schema = @Schema(implementation = OAuthError.class)))

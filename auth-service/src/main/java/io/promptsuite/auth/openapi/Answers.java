@@ -22,6 +22,7 @@ public final class Answers {
     public static final String OAUTH_BAD_REQUEST = "An OAuth error (`invalid_request`, `invalid_grant`, "
             + "`unsupported_grant_type`, `unauthorized_client`, `invalid_scope`, or during the device flow "
             + "`authorization_pending`, `slow_down`, `access_denied`, `expired_token`).";
+    public static final String OAUTH_NO_TOKEN = "No `token`, or a parameter given twice (`invalid_request`).";
     public static final String OAUTH_INVALID_CLIENT = "The client could not be authenticated (`invalid_client`).";
     public static final String OAUTH_FORM = "application/x-www-form-urlencoded";
 
