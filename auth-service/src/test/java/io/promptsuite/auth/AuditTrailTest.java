@@ -1,7 +1,6 @@
 package io.promptsuite.auth;
 
 import static io.promptsuite.auth.AuthApi.*;
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -19,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import io.promptsuite.auth.audit.AuditLog;
 import io.promptsuite.auth.audit.AuditRepository;
 import io.promptsuite.auth.audit.AuditType;
+import io.promptsuite.testing.auth.Accounts.TenantAdmin;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -1,74 +1,77 @@
 package io.promptsuite.auth;
 
-import static io.restassured.RestAssured.given;
-
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
-import io.restassured.http.ContentType;
+import io.promptsuite.testing.TestEnvironment;
+import io.promptsuite.testing.auth.Accounts;
+import io.promptsuite.testing.auth.Accounts.TenantAdmin;
+import io.promptsuite.testing.openapi.PublishedContract;
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
-/** The HTTP calls tests make again and again, against the running service. */
+/**
+ * The HTTP calls auth-service's tests make again and again, against the running service: the shared
+ * {@link Accounts} harness, with every answer validated against the service's published OpenAPI document, plus the
+ * few calls only auth-service's own tests make (refresh, the CLI's device flow).
+ */
 public final class AuthApi {
 
-    public static final String BOOTSTRAP_PASSWORD = io.promptsuite.testing.TestEnvironment.bootstrapPassword();
-    public static final String STRONG_PASSWORD = "Str0ng-Passw0rd-for-Tests!";
+    public static final String BOOTSTRAP_PASSWORD = TestEnvironment.bootstrapPassword();
+    public static final String STRONG_PASSWORD = Accounts.PASSWORD;
 
     private AuthApi() {
     }
 
-    /** A made-up client address, so failed logins of one test never count against another's source. */
+    /**
+     * Built per call: each {@code @QuarkusTest} profile restarts the app on a new random port, and the contract is
+     * loaded (and cached) per address.
+     */
+    public static Accounts accounts() {
+        return Accounts.atServiceUnderTest().validated();
+    }
+
+    /** A request whose answer must match the published document; tests use it instead of RestAssured's. */
+    public static RequestSpecification given() {
+        return RestAssured.given().filter(PublishedContract.ofServiceUnderTest());
+    }
+
     public static String randomSource() {
-        ThreadLocalRandom r = ThreadLocalRandom.current();
-        return "10." + r.nextInt(256) + "." + r.nextInt(256) + "." + r.nextInt(1, 255);
+        return Accounts.randomSource();
     }
 
     public static RequestSpecification json() {
-        return given().contentType(ContentType.JSON).header("X-Forwarded-For", randomSource());
-    }
-
-    public static Response login(String tenant, String email, String password) {
-        return json().body(Map.of("tenant", tenant, "email", email, "password", password)).post("/api/v1/auth/login");
-    }
-
-    public static Map<String, Object> tokens(String tenant, String email, String password) {
-        return login(tenant, email, password).then().statusCode(200).extract().jsonPath().getMap("");
-    }
-
-    public static String accessToken(String tenant, String email, String password) {
-        return (String) tokens(tenant, email, password).get("access_token");
-    }
-
-    public static String bootstrapAdminToken() {
-        return accessToken("default", "admin@local", BOOTSTRAP_PASSWORD);
+        return accounts().json();
     }
 
     public static RequestSpecification bearer(String token) {
-        return json().header("Authorization", "Bearer " + token);
+        return accounts().bearer(token);
+    }
+
+    public static Response login(String tenant, String email, String password) {
+        return accounts().login(tenant, email, password);
+    }
+
+    public static Map<String, Object> tokens(String tenant, String email, String password) {
+        return accounts().tokens(tenant, email, password);
+    }
+
+    public static String accessToken(String tenant, String email, String password) {
+        return accounts().accessToken(tenant, email, password);
+    }
+
+    public static String bootstrapAdminToken() {
+        return accounts().platformAdminToken();
     }
 
     /** A fresh tenant with its admin, so tests never see each other's users. */
-    public record TenantAdmin(String slug, String tenantId, String email, String password, String token) {
-    }
-
     public static TenantAdmin newTenant() {
-        String slug = "t-" + UUID.randomUUID().toString().substring(0, 8);
-        String email = "admin@" + slug + ".test";
-        String tenantId = bearer(bootstrapAdminToken())
-                .body(Map.of("slug", slug, "name", "Tenant " + slug, "admin_email", email, "admin_password", STRONG_PASSWORD))
-                .post("/api/v1/tenants")
-                .then().statusCode(201).extract().path("id");
-        return new TenantAdmin(slug, tenantId, email, STRONG_PASSWORD, accessToken(slug, email, STRONG_PASSWORD));
+        return accounts().newTenant();
     }
 
     /** Creates a user in the admin's tenant and answers its id. */
     public static String newUser(TenantAdmin admin, String email, String role) {
-        return bearer(admin.token())
-                .body(Map.of("email", email, "password", STRONG_PASSWORD, "role", role))
-                .post("/api/v1/users")
-                .then().statusCode(201).extract().path("id");
+        return accounts().newUser(admin.token(), email, role);
     }
 
     public static String refresh(String refreshToken, int expectedStatus) {

@@ -1,7 +1,6 @@
 package io.promptsuite.auth;
 
 import static io.promptsuite.auth.AuthApi.*;
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -12,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import io.promptsuite.auth.device.DeviceAuthorization;
 import io.promptsuite.auth.device.DeviceAuthorizationRepository;
+import io.promptsuite.testing.auth.Accounts.TenantAdmin;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;

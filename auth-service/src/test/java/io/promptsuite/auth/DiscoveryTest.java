@@ -1,7 +1,6 @@
 package io.promptsuite.auth;
 
 import static io.promptsuite.auth.AuthApi.*;
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.*;
 

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import io.promptsuite.testing.auth.Accounts.TenantAdmin;
 import io.promptsuite.testing.hostile.HostileRequests;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -22,7 +23,8 @@ import io.restassured.RestAssured;
 class HostileInputTest {
 
     private static final Set<String> PLATFORM_PATHS = Set.of("/api/v1/tenants", "/api/v1/tenants/{id}",
-            "/api/v1/service-clients", "/api/v1/signing-keys", "/api/v1/signing-keys/rotate");
+            "/api/v1/service-clients", "/api/v1/service-clients/{client_id}", "/api/v1/signing-keys",
+            "/api/v1/signing-keys/rotate");
 
     @Test
     void noOperationAnswersHostileInputWithAServerErrorOrOutsideTheEnvelope() {

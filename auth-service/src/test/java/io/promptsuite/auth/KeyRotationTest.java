@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import com.nimbusds.jwt.SignedJWT;
 
+import io.promptsuite.testing.auth.Accounts.TenantAdmin;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** In tests a new key signs at once (publish-ahead 0); in production it waits one verifier cache period. */

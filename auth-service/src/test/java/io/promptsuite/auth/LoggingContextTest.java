@@ -1,7 +1,6 @@
 package io.promptsuite.auth;
 
 import static io.promptsuite.auth.AuthApi.*;
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.util.ArrayList;
@@ -18,6 +17,7 @@ import java.util.logging.LogRecord;
 import org.jboss.logging.MDC;
 import org.junit.jupiter.api.Test;
 
+import io.promptsuite.testing.auth.Accounts.TenantAdmin;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**

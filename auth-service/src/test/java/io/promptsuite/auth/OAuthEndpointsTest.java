@@ -1,7 +1,6 @@
 package io.promptsuite.auth;
 
 import static io.promptsuite.auth.AuthApi.*;
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -13,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import com.nimbusds.jwt.SignedJWT;
 
+import io.promptsuite.testing.auth.Accounts.TenantAdmin;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 

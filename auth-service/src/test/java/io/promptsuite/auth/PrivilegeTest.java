@@ -1,7 +1,6 @@
 package io.promptsuite.auth;
 
 import static io.promptsuite.auth.AuthApi.*;
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -22,6 +21,7 @@ import io.promptsuite.auth.user.UserRepository;
 import io.promptsuite.common.redis.RedisKeys;
 import io.promptsuite.common.security.ApiKeyHashes;
 import io.promptsuite.common.security.RevocationChannels;
+import io.promptsuite.testing.auth.Accounts.TenantAdmin;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,13 +1,13 @@
 package io.promptsuite.auth;
 
 import static io.promptsuite.auth.AuthApi.*;
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.*;
 
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.promptsuite.testing.auth.Accounts.TenantAdmin;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest

@@ -14,8 +14,8 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
+import io.promptsuite.testing.auth.Accounts.TenantAdmin;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
@@ -27,7 +27,7 @@ import io.restassured.response.Response;
 class SignInLoadTest {
 
     private static Response loginFrom(String source, String tenant, String email, String password) {
-        return RestAssured.given().contentType(ContentType.JSON).header("X-Forwarded-For", source)
+        return given().contentType(ContentType.JSON).header("X-Forwarded-For", source)
                 .body(Map.of("tenant", tenant, "email", email, "password", password)).post("/api/v1/auth/login");
     }
 

@@ -1,7 +1,6 @@
 package io.promptsuite.auth;
 
 import static io.promptsuite.auth.AuthApi.*;
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -11,6 +10,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import io.promptsuite.common.redis.RedisKeys;
+import io.promptsuite.testing.auth.Accounts.TenantAdmin;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.promptsuite.testing.auth.Accounts.TenantAdmin;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest

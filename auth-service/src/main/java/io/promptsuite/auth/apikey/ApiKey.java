@@ -34,6 +34,7 @@ public class ApiKey {
 
     public OffsetDateTime revokedAt;
 
-    @Column(insertable = false, updatable = false)
+    /** Set by the code that creates the row, so the answer to the creating request carries it too. */
+    @Column(updatable = false)
     public OffsetDateTime createdAt;
 }

@@ -2,6 +2,7 @@ package io.promptsuite.auth.apikey;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -113,6 +114,8 @@ public class ApiKeyService {
         key.keyHash = ApiKeyHashes.sha256(secret);
         key.role = role;
         key.expiresAt = expiresAt;
+        // PostgreSQL keeps microseconds: the creating answer says what a later GET says.
+        key.createdAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         keys.persist(key);
         audit.record(key.tenantId, AuditType.API_KEY_CREATED, caller.userId(), null, key.id.toString(),
                 Map.of("name", name, "role", role, "prefix", key.prefix));
@@ -125,6 +128,13 @@ public class ApiKeyService {
                 ? keys.find("tenantId", Sort.by("createdAt").descending().and("id"), tenantId)
                 : keys.find("tenantId = ?1 and revokedAt is null", Sort.by("createdAt").descending().and("id"), tenantId);
         return Paging.page(query, page);
+    }
+
+    /** A key of the tenant, revoked or not; another tenant's key is not found. */
+    @Transactional
+    public ApiKey get(UUID tenantId, UUID id) {
+        return keys.findInTenant(tenantId, id)
+                .orElseThrow(() -> ApiException.notFound("API_KEY_NOT_FOUND", "No such API key"));
     }
 
     /** Revokes a key, audits it in the same transaction, and announces it once that commits. Keys may revoke keys. */

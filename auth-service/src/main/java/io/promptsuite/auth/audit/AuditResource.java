@@ -23,17 +23,21 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The tenant's security events, newest first, for its admins; platform-level events for platform admins. */
 @Path("/api/v1/audit-events")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
-@Tag(name = "audit")
+@Tag(name = "audit", description = "The security events of the tenant, and of the platform.")
 public class AuditResource {
 
-    public record AuditView(long id, String type, String actorId, String actorEmail, String target, String sourceIp,
-            Map<String, Object> details, OffsetDateTime createdAt) {
+    /** Who acted, on what and from where is unknown for some events (a sign-in to an unknown tenant, the bootstrap). */
+    public record AuditView(long id, String type, @Schema(nullable = true) String actorId,
+            @Schema(nullable = true) String actorEmail, @Schema(nullable = true) String target,
+            @Schema(nullable = true) String sourceIp, Map<String, Object> details, OffsetDateTime createdAt) {
 
         static AuditView of(AuditEvent e) {
             return new AuditView(e.id, e.type, e.actorId, e.actorEmail, e.target, e.sourceIp,
@@ -49,6 +53,7 @@ public class AuditResource {
 
     @GET
     @Transactional
+    @Operation(summary = "List the tenant's security events, newest first, filtered by type, actor and time")
     public Page<AuditView> list(@Valid @BeanParam PageParams page, @QueryParam("type") String type,
             @QueryParam("actor") String actor, @QueryParam("since") String since, @QueryParam("until") String until) {
         return search("tenantId = :tenant", Parameters.with("tenant", callers.tenant()), page, type,
@@ -63,6 +68,7 @@ public class AuditResource {
     @Path("/platform")
     @Transactional
     @RolesAllowed(Roles.PLATFORM_ADMIN)
+    @Operation(summary = "List the platform's security events (those of no tenant), newest first")
     public Page<AuditView> platform(@Valid @BeanParam PageParams page, @QueryParam("type") String type,
             @QueryParam("actor") String actor, @QueryParam("since") String since, @QueryParam("until") String until) {
         return search("tenantId is null", new Parameters(), page, type, actor, since, until);

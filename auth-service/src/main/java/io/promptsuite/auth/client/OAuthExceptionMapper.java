@@ -1,8 +1,5 @@
 package io.promptsuite.auth.client;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -12,13 +9,9 @@ public class OAuthExceptionMapper {
 
     @ServerExceptionMapper
     public Response map(OAuthException e) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", e.error());
-        if (e.getMessage() != null) {
-            body.put("error_description", e.getMessage());
-        }
         Response.ResponseBuilder response = Response.status(e.status()).type(MediaType.APPLICATION_JSON_TYPE)
-                .header("Cache-Control", "no-store").header("Pragma", "no-cache").entity(body);
+                .header("Cache-Control", "no-store").header("Pragma", "no-cache")
+                .entity(new OAuthError(e.error(), e.getMessage()));
         if (e.status() == 401) {
             response.header("WWW-Authenticate", "Basic realm=\"prompt-suite\"");
         }

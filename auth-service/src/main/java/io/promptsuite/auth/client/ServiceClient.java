@@ -24,6 +24,7 @@ public class ServiceClient {
 
     public boolean disabled;
 
-    @Column(insertable = false, updatable = false)
+    /** Set by the code that creates the row, so the answer to the creating request carries it too. */
+    @Column(updatable = false)
     public OffsetDateTime createdAt;
 }

@@ -25,12 +25,15 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** RFC 8628: a device asks for a code, a person approves it in a browser, the device polls for its tokens. */
 @ApplicationScoped
 public class DeviceFlowService {
 
     /** What the device is told at the start (RFC 8628 §3.2). */
+    @Schema(name = "DeviceAuthorizationStarted",
+            description = "RFC 8628 §3.2: the codes, and where the person approves.")
     public record Started(String deviceCode, String userCode, String verificationUri, String verificationUriComplete,
             long expiresIn, int interval) {
     }

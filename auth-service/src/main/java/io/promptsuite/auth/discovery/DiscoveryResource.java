@@ -14,6 +14,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -22,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/.well-known")
 @Singleton
-@Tag(name = "discovery")
+@Tag(name = "discovery", description = "What verifiers and OAuth clients read first: metadata and public keys.")
 public class DiscoveryResource {
 
     @Inject
@@ -49,6 +53,9 @@ public class DiscoveryResource {
     @GET
     @Path("/oauth-authorization-server")
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "OAuth 2.0 authorization server metadata (RFC 8414)")
+    @APIResponse(responseCode = "200", description = "The metadata.",
+            content = @Content(schema = @Schema(implementation = ServerMetadata.class)))
     public Response authorizationServerMetadata() {
         return Response.ok(metadata).header("Cache-Control", cacheControl).build();
     }
@@ -56,6 +63,9 @@ public class DiscoveryResource {
     @GET
     @Path("/openid-configuration")
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The same metadata at the OpenID Connect discovery address")
+    @APIResponse(responseCode = "200", description = "The metadata.",
+            content = @Content(schema = @Schema(implementation = ServerMetadata.class)))
     public Response openidConfiguration() {
         return Response.ok(metadata).header("Cache-Control", cacheControl).build();
     }

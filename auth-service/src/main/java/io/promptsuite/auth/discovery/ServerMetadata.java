@@ -7,11 +7,32 @@ import java.util.Map;
 
 import io.promptsuite.auth.client.GrantTypes;
 
+
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 /**
  * This server's metadata (RFC 8414 §2), listing only what it does. It has no authorization endpoint and issues no ID
  * tokens, so it names no response types, PKCE methods, subject types or ID-token algorithms, although OpenID Connect
  * Discovery calls some of those required: a client that trusted them would try flows that can only fail.
  */
+@Schema(name = "ServerMetadata",
+        description = "RFC 8414 authorization server metadata (also served as OpenID Connect discovery).",
+        requiredProperties = { "issuer", "token_endpoint", "jwks_uri", "grant_types_supported" }, properties = {
+            @SchemaProperty(name = "issuer", type = SchemaType.STRING),
+            @SchemaProperty(name = "token_endpoint", type = SchemaType.STRING),
+            @SchemaProperty(name = "jwks_uri", type = SchemaType.STRING),
+            @SchemaProperty(name = "grant_types_supported", type = SchemaType.ARRAY, implementation = String.class),
+            @SchemaProperty(name = "token_endpoint_auth_methods_supported", type = SchemaType.ARRAY,
+                    implementation = String.class),
+            @SchemaProperty(name = "device_authorization_endpoint", type = SchemaType.STRING,
+                    description = "Only while the device-code grant is enabled."),
+            @SchemaProperty(name = "revocation_endpoint", type = SchemaType.STRING),
+            @SchemaProperty(name = "revocation_endpoint_auth_methods_supported", type = SchemaType.ARRAY,
+                    implementation = String.class),
+            @SchemaProperty(name = "introspection_endpoint", type = SchemaType.STRING),
+            @SchemaProperty(name = "introspection_endpoint_auth_methods_supported", type = SchemaType.ARRAY,
+                    implementation = String.class) })
 public final class ServerMetadata {
 
     private static final List<String> CONFIDENTIAL = List.of("client_secret_basic", "client_secret_post");

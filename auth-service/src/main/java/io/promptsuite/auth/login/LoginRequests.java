@@ -2,6 +2,7 @@ package io.promptsuite.auth.login;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Bodies of the login API. */
 public final class LoginRequests {
@@ -16,7 +17,9 @@ public final class LoginRequests {
     public record Refresh(@NotBlank @Size(max = 200) String refreshToken) {
     }
 
-    public record Me(String userId, String tenant, String tenantId, String email, java.util.List<String> roles,
-            String apiKeyId) {
+    /** A platform-level caller (a service client) has no tenant and no email; only an API key has an id here. */
+    public record Me(String userId, @Schema(nullable = true) String tenant, @Schema(nullable = true) String tenantId,
+            @Schema(nullable = true) String email, java.util.List<String> roles,
+            @Schema(nullable = true, description = "The API key the caller used, if it used one.") String apiKeyId) {
     }
 }

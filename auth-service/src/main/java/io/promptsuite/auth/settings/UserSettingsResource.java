@@ -21,6 +21,8 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The signed-in user's preferences: theme, language, default model and free-form JSON. */
@@ -28,14 +30,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Authenticated
-@Tag(name = "settings")
+@Tag(name = "settings", description = "The signed-in user's preferences.")
 public class UserSettingsResource {
 
     static final int MAX_DATA_BYTES = 16 * 1024;
 
     public record Settings(@Size(min = 1, max = 50) @Pattern(regexp = "[A-Za-z0-9_-]+") String theme,
             @Size(min = 2, max = 10) @Pattern(regexp = "[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*") String language,
-            @Size(max = 100) String defaultModel, Map<String, Object> settingsData, OffsetDateTime updatedAt) {
+            @Schema(nullable = true) @Size(max = 100) String defaultModel, Map<String, Object> settingsData,
+            @Schema(nullable = true, readOnly = true, description = "Null until the settings are first saved.")
+            OffsetDateTime updatedAt) {
     }
 
     @Inject
@@ -49,6 +53,7 @@ public class UserSettingsResource {
 
     @GET
     @Transactional
+    @Operation(summary = "Read the signed-in user's settings (defaults until saved)")
     public Settings get() {
         UserSettings settings = repository.findById(userId());
         if (settings == null) {
@@ -60,6 +65,7 @@ public class UserSettingsResource {
     /** Replaces the settings; fields left out keep their current value. */
     @PUT
     @Transactional
+    @Operation(summary = "Save the signed-in user's settings; fields left out keep their value")
     public Settings put(@Valid @NotNull Settings body) {
         if (body.settingsData() != null && size(body.settingsData()) > MAX_DATA_BYTES) {
             throw ApiException.badRequest("SETTINGS_TOO_LARGE", "settings_data may hold at most 16 KiB of JSON");

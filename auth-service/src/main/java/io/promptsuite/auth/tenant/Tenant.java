@@ -19,6 +19,7 @@ public class Tenant {
 
     public String name;
 
-    @Column(insertable = false, updatable = false)
+    /** Set by the code that creates the row, so the answer to the creating request carries it too. */
+    @Column(updatable = false)
     public OffsetDateTime createdAt;
 }

@@ -61,6 +61,9 @@ public class TenantService {
             tenant.id = UUID.randomUUID();
             tenant.slug = slug;
             tenant.name = name;
+            // PostgreSQL keeps microseconds: the creating answer says what a later GET says.
+            tenant.createdAt = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC)
+                    .truncatedTo(java.time.temporal.ChronoUnit.MICROS);
             tenants.persist(tenant);
             User admin = new User();
             admin.id = UUID.randomUUID();
@@ -69,7 +72,8 @@ public class TenantService {
             admin.passwordHash = hash;
             admin.role = Roles.ADMIN;
             admin.platformAdmin = adminIsPlatformAdmin;
-            admin.updatedAt = java.time.OffsetDateTime.now();
+            admin.createdAt = tenant.createdAt;
+            admin.updatedAt = tenant.createdAt;
             users.persist(admin);
             tenants.flush();
             audit.record(tenant.id, AuditType.TENANT_CREATED, actorId, null, tenant.id.toString(), Map.of("slug", slug));

@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What the users API reads and answers. */
 public final class UserDtos {
@@ -16,7 +17,7 @@ public final class UserDtos {
             @NotBlank String role) {
     }
 
-    public record UpdateUser(String role, Boolean disabled) {
+    public record UpdateUser(@Schema(nullable = true) String role, @Schema(nullable = true) Boolean disabled) {
     }
 
     public record ChangePassword(@NotBlank @Size(max = 1024) String currentPassword,
@@ -24,7 +25,8 @@ public final class UserDtos {
     }
 
     public record UserView(String id, String tenantId, String email, String role, List<String> roles, boolean disabled,
-            OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+            OffsetDateTime createdAt, @Schema(nullable = true, description = "Null until the user is first changed.")
+            OffsetDateTime updatedAt) {
 
         public static UserView of(User user) {
             return new UserView(user.id.toString(), user.tenantId.toString(), user.email, user.role, user.roles(),

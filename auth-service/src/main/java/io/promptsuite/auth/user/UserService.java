@@ -2,6 +2,7 @@ package io.promptsuite.auth.user;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -84,7 +85,9 @@ public class UserService {
         user.passwordHash = hash;
         user.role = role;
         user.platformAdmin = platformAdmin;
-        user.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        // PostgreSQL keeps microseconds: the creating answer says what a later GET says.
+        user.createdAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        user.updatedAt = user.createdAt;
         users.persist(user);
         return user;
     }

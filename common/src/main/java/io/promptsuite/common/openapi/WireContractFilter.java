@@ -74,6 +74,9 @@ public class WireContractFilter implements OASFilter {
         if (secured) {
             addIfAbsent(responses, "401", "No credentials, or credentials that are not valid (expired, revoked, unknown).");
             addIfAbsent(responses, "403", "The caller's role or scope does not allow this.");
+            // UnknownApiKeys limits unknown X-API-Key values per source address before any lookup, on every secured call.
+            addIfAbsent(responses, "429", "Too many unknown API keys from this address (`TOO_MANY_UNKNOWN_API_KEYS`); "
+                    + "`Retry-After` says when to retry.");
         }
         if (hasPathParameter) {
             addIfAbsent(responses, "404", "No such object in the caller's tenant (another tenant's objects are not found either).");

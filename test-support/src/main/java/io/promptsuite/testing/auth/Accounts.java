@@ -8,6 +8,9 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.promptsuite.testing.TestEnvironment;
+import io.promptsuite.testing.openapi.PublishedContract;
+import io.restassured.RestAssured;
+import io.restassured.filter.Filter;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -31,9 +34,16 @@ public final class Accounts {
     }
 
     private final String baseUri;
+    /** Checks every answer against the service's published OpenAPI document; null when not asked for. */
+    private final Filter contract;
 
     private Accounts(String baseUri) {
+        this(baseUri, null);
+    }
+
+    private Accounts(String baseUri, Filter contract) {
         this.baseUri = baseUri;
+        this.contract = contract;
     }
 
     public static Accounts atRealAuthService() {
@@ -51,6 +61,15 @@ public final class Accounts {
     }
 
     /**
+     * The same helper, with every answer it receives validated against the document the service publishes at
+     * {@code /q/openapi} ({@link PublishedContract}), so the tests that use it also prove the document true.
+     */
+    public Accounts validated() {
+        String target = baseUri != null ? baseUri : RestAssured.baseURI + ":" + RestAssured.port;
+        return new Accounts(baseUri, PublishedContract.of(target));
+    }
+
+    /**
      * A made-up client address (auth-service trusts the loopback peer to forward it), so failed logins of one test
      * never count against another's source.
      */
@@ -62,6 +81,9 @@ public final class Accounts {
     /** A JSON request to auth-service from a source address of its own. */
     public RequestSpecification json() {
         RequestSpecification spec = given().contentType(ContentType.JSON).header("X-Forwarded-For", randomSource());
+        if (contract != null) {
+            spec.filter(contract);
+        }
         return baseUri == null ? spec : spec.baseUri(baseUri);
     }
 

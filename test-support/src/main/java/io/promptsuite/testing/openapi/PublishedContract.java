@@ -41,6 +41,9 @@ public final class PublishedContract {
                         // Requests are the tests' to shape: hostile ones are sent on purpose. The responses are what
                         // the document promises.
                         .withLevel("validation.request", ValidationReport.Level.IGNORE)
+                        // The validator reads an OpenAPI 3.1 header schema's `type` only as 3.0 spells it, so it parses
+                        // a string header (Location) as JSON and fails; header values of other types are still checked.
+                        .withLevel("validation.response.header.schema.invalidJson", ValidationReport.Level.IGNORE)
                         .build())
                 .build();
         return new OpenApiValidationFilter(validator);
