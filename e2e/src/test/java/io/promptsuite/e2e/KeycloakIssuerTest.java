@@ -156,7 +156,7 @@ class KeycloakIssuerTest {
     }
 
     @Test
-    void aTenantSlugBelongsToOneTenantWhateverAnIssuerClaims() {
+    void aTenantSlugBelongsToOneTenantWhateverAnIssuerClaims() throws Exception {
         // acme's slug is bound to acme's tenant id by its first prompt...
         createPrompt(accessToken("prompt-suite", "alice"), newName()).statusCode(201);
         // ...so a token that pairs another tenant id with that slug can't publish prompts under acme's name.
