@@ -41,6 +41,9 @@ public final class PublishedContract {
                         // Requests are the tests' to shape: hostile ones are sent on purpose. The responses are what
                         // the document promises.
                         .withLevel("validation.request", ValidationReport.Level.IGNORE)
+                        // The validator reads a header's value as JSON unless the schema's type is "string", which it
+                        // can't see in a 3.1 document (types are a list there): every string header would fail.
+                        .withLevel("validation.response.header.schema.invalidJson", ValidationReport.Level.IGNORE)
                         .build())
                 .build();
         return new OpenApiValidationFilter(validator);
