@@ -31,7 +31,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "audit")
 public class PromptAuditResource {
 
-    public record AuditView(long id, String action, @Schema(nullable = true) Integer version, @Schema(nullable = true) String label, @Schema(nullable = true) String actorId,
+    public record AuditView(long id, String action, @Schema(nullable = true) Integer version,
+            @Schema(nullable = true) String label, @Schema(nullable = true) String actorId,
             Map<String, Object> details, OffsetDateTime createdAt) {
 
         static AuditView of(PromptAuditEvent e) {

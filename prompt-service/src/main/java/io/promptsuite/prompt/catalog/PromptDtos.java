@@ -27,9 +27,9 @@ public final class PromptDtos {
             @Pattern(regexp = "private|tenant|public", message = "must be private, tenant or public") String visibility) {
     }
 
-    public record PromptView(String id, String name, String tenant, @Schema(nullable = true) String description, List<String> tags, String visibility,
-            Map<String, Integer> labels, @Schema(nullable = true) Integer latestVersion, String createdBy, OffsetDateTime createdAt,
-            OffsetDateTime updatedAt, @Schema(nullable = true) OffsetDateTime deletedAt) {
+    public record PromptView(String id, String name, String tenant, @Schema(nullable = true) String description,
+            List<String> tags, String visibility, Map<String, Integer> labels, @Schema(nullable = true) Integer latestVersion,
+            String createdBy, OffsetDateTime createdAt, OffsetDateTime updatedAt, @Schema(nullable = true) OffsetDateTime deletedAt) {
 
         /** The entity's own fields, with the labels and newest published version its head names. */
         public static PromptView of(Prompt prompt, PromptHead head) {

@@ -53,8 +53,11 @@ public class PromptResource {
     @POST
     @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "Create a prompt")
-    @APIResponse(responseCode = "201", description = "The prompt, created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PromptDtos.PromptView.class)), headers = @Header(name = "Location", description = "The prompt, as GET answers it", schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "409", description = "A prompt of that name exists (PROMPT_EXISTS), or was deleted and can be restored (PROMPT_DELETED)", content = @Content(mediaType = "application/json", schema = @Schema(ref = "Error")))
+    @APIResponse(responseCode = "201", description = "The prompt, created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PromptDtos.PromptView.class)),
+            headers = @Header(name = "Location", description = "The prompt, as GET answers it", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "409", description = "A prompt of that name exists (PROMPT_EXISTS), or was deleted and can be restored (PROMPT_DELETED)",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Error")))
     public Response create(@Valid @NotNull PromptDtos.CreatePrompt body) {
         Prompt prompt = service.create(callers.caller(), body);
         return Response.created(URI.create("/api/v1/prompts/" + prompt.name)).entity(service.view(prompt)).build();
@@ -97,8 +100,10 @@ public class PromptResource {
     @Path("/{name}/restore")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Restore a deleted prompt")
-    @APIResponse(responseCode = "409", description = "The prompt is not deleted (PROMPT_NOT_DELETED), or its name is taken again", content = @Content(mediaType = "application/json", schema = @Schema(ref = "Error")))
-    @APIResponse(responseCode = "200", description = "The prompt, restored", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PromptDtos.PromptView.class)))
+    @APIResponse(responseCode = "409", description = "The prompt is not deleted (PROMPT_NOT_DELETED), or its name is taken again",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Error")))
+    @APIResponse(responseCode = "200", description = "The prompt, restored",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PromptDtos.PromptView.class)))
     public PromptDtos.PromptView restore(@PathParam("name") String name) {
         return service.view(service.restore(callers.caller(), name));
     }

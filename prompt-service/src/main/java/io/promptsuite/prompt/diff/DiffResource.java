@@ -59,8 +59,10 @@ public class DiffResource {
     @Path("/{name}/diff")
     @RolesAllowed(Roles.VIEWER)
     @Operation(summary = "Compare two versions: template, variables schema (breaking changes flagged) and config")
-    @APIResponse(responseCode = "422", description = "The diff would cost more than the service spends on one (DIFF_TOO_EXPENSIVE)", content = @Content(mediaType = "application/json", schema = @Schema(ref = "Error")))
-    @APIResponse(responseCode = "200", description = "The differences", content = @Content(mediaType = "application/json", schema = @Schema(implementation = DiffView.class)))
+    @APIResponse(responseCode = "422", description = "The diff would cost more than the service spends on one (DIFF_TOO_EXPENSIVE)",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Error")))
+    @APIResponse(responseCode = "200", description = "The differences",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = DiffView.class)))
     public DiffView diff(@PathParam("name") String name, @QueryParam("from") Integer from, @QueryParam("to") Integer to) {
         if (from == null || to == null || from < 1 || to < 1) {
             throw ApiException.badRequest("VALIDATION_FAILED", "from and to must both be version numbers");

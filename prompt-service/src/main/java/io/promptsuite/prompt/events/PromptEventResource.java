@@ -83,8 +83,11 @@ public class PromptEventResource {
     @RestStreamElementType(MediaType.TEXT_PLAIN)
     @RolesAllowed(Roles.VIEWER)
     @Operation(summary = "Follow the tenant's prompt changes as server-sent events; resume with Last-Event-ID")
-    @APIResponse(responseCode = "200", description = "The event stream", content = @Content(mediaType = "text/event-stream", schema = @Schema(implementation = String.class)))
-    @APIResponse(responseCode = "429", description = "The tenant has as many open streams on this instance as it may (TOO_MANY_STREAMS)", content = @Content(mediaType = "application/json", schema = @Schema(ref = "Error")), headers = @Header(name = "Retry-After", description = "Seconds to wait before trying again", schema = @Schema(type = SchemaType.INTEGER)))
+    @APIResponse(responseCode = "200", description = "The event stream",
+            content = @Content(mediaType = "text/event-stream", schema = @Schema(implementation = String.class)))
+    @APIResponse(responseCode = "429", description = "The tenant has as many open streams on this instance as it may (TOO_MANY_STREAMS)",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Error")),
+            headers = @Header(name = "Retry-After", description = "Seconds to wait before trying again", schema = @Schema(type = SchemaType.INTEGER)))
     public Multi<OutboundSseEvent> stream(@Context Sse sse, @HeaderParam("Last-Event-ID") String lastEventId,
             @HeaderParam("Authorization") String authorization, @HeaderParam(ApiKeyVerifier.HEADER) String apiKey) {
         Caller caller = callers.caller();

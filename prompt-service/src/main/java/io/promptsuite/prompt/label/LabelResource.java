@@ -47,7 +47,8 @@ public class LabelResource {
     public record ProtectLabel(@NotNull @JsonProperty("protected") Boolean isProtected) {
     }
 
-    public record LabelView(String name, int version, @JsonProperty("protected") boolean isProtected, @Schema(nullable = true) String updatedBy,
+    public record LabelView(String name, int version, @JsonProperty("protected") boolean isProtected,
+            @Schema(nullable = true) String updatedBy,
             OffsetDateTime updatedAt) {
 
         static LabelView of(Label label) {
@@ -55,7 +56,8 @@ public class LabelResource {
         }
     }
 
-    public record HistoryView(long id, String label, String action, @Schema(nullable = true) Integer fromVersion, @Schema(nullable = true) Integer toVersion,
+    public record HistoryView(long id, String label, String action, @Schema(nullable = true) Integer fromVersion,
+            @Schema(nullable = true) Integer toVersion,
             @Schema(nullable = true) String reason, @Schema(nullable = true) String actorId, OffsetDateTime createdAt) {
 
         static HistoryView of(LabelHistory h) {
@@ -81,9 +83,13 @@ public class LabelResource {
     @Path("/{name}/labels/{label}")
     @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "Point a label at a published version, creating the label if needed")
-    @APIResponse(responseCode = "200", description = "The label, moved", content = @Content(mediaType = "application/json", schema = @Schema(implementation = LabelView.class)))
-    @APIResponse(responseCode = "201", description = "The label, created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = LabelView.class)), headers = @Header(name = "Location", description = "The prompt read by the new label", schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "409", description = "The version is a draft (VERSION_NOT_PUBLISHED)", content = @Content(mediaType = "application/json", schema = @Schema(ref = "Error")))
+    @APIResponse(responseCode = "200", description = "The label, moved",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = LabelView.class)))
+    @APIResponse(responseCode = "201", description = "The label, created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = LabelView.class)),
+            headers = @Header(name = "Location", description = "The prompt read by the new label", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "409", description = "The version is a draft (VERSION_NOT_PUBLISHED)",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Error")))
     public Response move(@PathParam("name") String name, @PathParam("label") String label, @Valid @NotNull MoveLabel body) {
         LabelService.Moved moved = service.moveOrCreate(callers.caller(), name, label, body.version(), body.reason());
         if (!moved.created()) {

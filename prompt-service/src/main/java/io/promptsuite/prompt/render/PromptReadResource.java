@@ -84,8 +84,13 @@ public class PromptReadResource {
     @Path("/{name}")
     @RolesAllowed(Roles.VIEWER)
     @Operation(summary = "Read a prompt by label (default production) or version, as clients fetch what they render")
-    @APIResponse(responseCode = "200", description = "The prompt, with the version the label or number resolves to", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PromptRead.class)), headers = { @Header(name = "ETag", description = "A strong tag of this answer; send it back as If-None-Match", schema = @Schema(type = SchemaType.STRING)), @Header(name = "Cache-Control", schema = @Schema(type = SchemaType.STRING)) })
-    @APIResponse(responseCode = "304", description = "The If-None-Match tag still matches", headers = @Header(name = "ETag", description = "The current tag", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "200", description = "The prompt, with the version the label or number resolves to",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PromptRead.class)),
+            headers = { @Header(name = "ETag", description = "A strong tag of this answer; send it back as If-None-Match",
+                    schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Cache-Control", schema = @Schema(type = SchemaType.STRING)) })
+    @APIResponse(responseCode = "304", description = "The If-None-Match tag still matches",
+            headers = @Header(name = "ETag", description = "The current tag", schema = @Schema(type = SchemaType.STRING)))
     public Response get(@PathParam("name") String name, @QueryParam("label") String label,
             @QueryParam("version") String versionText, @QueryParam("owner") String owner,
             @HeaderParam("If-None-Match") String ifNoneMatch) {

@@ -54,7 +54,9 @@ public class TransferResource {
     @Produces(YAML)
     @RolesAllowed(Roles.VIEWER)
     @Operation(summary = "Export the tenant's prompts, versions and labels as one YAML document")
-    @APIResponse(responseCode = "200", description = "The export document", content = @Content(mediaType = "application/yaml", schema = @Schema(implementation = TransferDtos.Document.class)), headers = @Header(name = "Content-Disposition", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "200", description = "The export document",
+            content = @Content(mediaType = "application/yaml", schema = @Schema(implementation = TransferDtos.Document.class)),
+            headers = @Header(name = "Content-Disposition", schema = @Schema(type = SchemaType.STRING)))
     public Response export() {
         try {
             String yaml = MAPPER.writeValueAsString(service.export(callers.caller()));
@@ -73,9 +75,12 @@ public class TransferResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "Import an export document: plan it (dry_run, the default) or apply it")
-    @APIResponse(responseCode = "409", description = "Applying would conflict with what the tenant has (IMPORT_CONFLICTS); details carry the plan", content = @Content(mediaType = "application/json", schema = @Schema(ref = "Error")))
-    @APIResponse(responseCode = "422", description = "A version in the document is not valid (SCHEMA_INVALID, TEMPLATE_TOO_COMPLEX)", content = @Content(mediaType = "application/json", schema = @Schema(ref = "Error")))
-    @APIResponse(responseCode = "200", description = "The plan, applied or not", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TransferDtos.Plan.class)))
+    @APIResponse(responseCode = "409", description = "Applying would conflict with what the tenant has (IMPORT_CONFLICTS); details carry the plan",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Error")))
+    @APIResponse(responseCode = "422", description = "A version in the document would cost more to render than a render may spend (TEMPLATE_TOO_COMPLEX)",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Error")))
+    @APIResponse(responseCode = "200", description = "The plan, applied or not",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TransferDtos.Plan.class)))
     public TransferDtos.Plan importYaml(String body, @QueryParam("dry_run") @DefaultValue("true") boolean dryRun) {
         if (body == null || body.isBlank()) {
             throw ApiException.badRequest("INVALID_IMPORT", "The body is an export document (YAML)");

@@ -46,9 +46,13 @@ public class VersionResource {
     @Path("/{name}/versions")
     @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "Create a draft version")
-    @APIResponse(responseCode = "201", description = "The draft, created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = VersionDtos.VersionView.class)), headers = @Header(name = "Location", description = "Where a GET answers the new object", schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "409", description = "The prompt holds as many versions as it may (TOO_MANY_VERSIONS)", content = @Content(mediaType = "application/json", schema = @Schema(ref = "Error")))
-    @APIResponse(responseCode = "422", description = "The template, messages or variables schema is not valid (SCHEMA_INVALID, TEMPLATE_TOO_COMPLEX, PARTIAL_UNRESOLVED)", content = @Content(mediaType = "application/json", schema = @Schema(ref = "Error")))
+    @APIResponse(responseCode = "201", description = "The draft, created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = VersionDtos.VersionView.class)),
+            headers = @Header(name = "Location", description = "Where a GET answers the new object", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "409", description = "The prompt holds as many versions as it may (TOO_MANY_VERSIONS)",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Error")))
+    @APIResponse(responseCode = "422", description = "The template would cost more to render than a render may spend (TEMPLATE_TOO_COMPLEX)",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Error")))
     public Response create(@PathParam("name") String name, @Valid @NotNull VersionDtos.CreateVersion body) {
         PromptVersion v = service.create(callers.caller(), name, body);
         return Response.created(URI.create("/api/v1/prompts/" + name + "/versions/" + v.version))
@@ -75,9 +79,12 @@ public class VersionResource {
     @Path("/{name}/versions/{n: [0-9]+}")
     @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "Change a draft")
-    @APIResponse(responseCode = "409", description = "The version is published and can no longer change (VERSION_PUBLISHED)", content = @Content(mediaType = "application/json", schema = @Schema(ref = "Error")))
-    @APIResponse(responseCode = "422", description = "The template, messages or variables schema is not valid (SCHEMA_INVALID, TEMPLATE_TOO_COMPLEX, PARTIAL_UNRESOLVED)", content = @Content(mediaType = "application/json", schema = @Schema(ref = "Error")))
-    @APIResponse(responseCode = "200", description = "The draft, changed", content = @Content(mediaType = "application/json", schema = @Schema(implementation = VersionDtos.VersionView.class)))
+    @APIResponse(responseCode = "409", description = "The version is published and can no longer change (VERSION_PUBLISHED)",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Error")))
+    @APIResponse(responseCode = "422", description = "The template would cost more to render than a render may spend (TEMPLATE_TOO_COMPLEX)",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Error")))
+    @APIResponse(responseCode = "200", description = "The draft, changed",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = VersionDtos.VersionView.class)))
     public VersionDtos.VersionView update(@PathParam("name") String name, @PathParam("n") int number,
             @Valid @NotNull VersionDtos.UpdateVersion body) {
         return VersionDtos.VersionView.of(name, service.update(callers.caller(), name, number, body));
@@ -88,7 +95,8 @@ public class VersionResource {
     @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "Delete a draft")
     @APIResponse(responseCode = "204", description = "Deleted")
-    @APIResponse(responseCode = "409", description = "The version is published and can no longer be deleted (VERSION_PUBLISHED)", content = @Content(mediaType = "application/json", schema = @Schema(ref = "Error")))
+    @APIResponse(responseCode = "409", description = "The version is published and can no longer be deleted (VERSION_PUBLISHED)",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Error")))
     public Response delete(@PathParam("name") String name, @PathParam("n") int number) {
         service.delete(callers.caller(), name, number);
         return Response.noContent().build();
@@ -100,9 +108,12 @@ public class VersionResource {
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.EDITOR)
     @Operation(summary = "Publish a draft: from now on it never changes")
-    @APIResponse(responseCode = "409", description = "The version is already published (VERSION_PUBLISHED)", content = @Content(mediaType = "application/json", schema = @Schema(ref = "Error")))
-    @APIResponse(responseCode = "422", description = "The version fails the publication checks (PUBLISH_CHECKS_FAILED, PARTIAL_UNRESOLVED, TEMPLATE_TOO_COMPLEX)", content = @Content(mediaType = "application/json", schema = @Schema(ref = "Error")))
-    @APIResponse(responseCode = "200", description = "The version, published", content = @Content(mediaType = "application/json", schema = @Schema(implementation = VersionDtos.VersionView.class)))
+    @APIResponse(responseCode = "409", description = "The version is already published (VERSION_PUBLISHED)",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Error")))
+    @APIResponse(responseCode = "422", description = "The version fails the publication checks (PUBLISH_CHECKS_FAILED, PARTIAL_UNRESOLVED, TEMPLATE_TOO_COMPLEX)",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Error")))
+    @APIResponse(responseCode = "200", description = "The version, published",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = VersionDtos.VersionView.class)))
     public VersionDtos.VersionView publish(@PathParam("name") String name, @PathParam("n") int number) {
         return VersionDtos.VersionView.of(name, service.publish(callers.caller(), name, number));
     }
