@@ -6,13 +6,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.promptsuite.testing.auth.Accounts;
+import io.promptsuite.testing.openapi.PublishedContract;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
-/** HTTP helpers: auth-service for identities, prompt-service (the app under test) for everything else. */
+/**
+ * HTTP helpers: identities from the real auth-service (through the shared {@link Accounts}), prompt-service (the app
+ * under test) for everything else. Every request built here has its response checked against the document the
+ * service publishes, so the document can't drift from what the tests receive.
+ */
 public final class Api {
 
-    public static final String PASSWORD = "Prompt-Tests-Str0ng-Pw!";
+    public static final String PASSWORD = Accounts.PASSWORD;
 
     private Api() {
     }
@@ -21,41 +27,30 @@ public final class Api {
     }
 
     public static String login(String tenant, String email, String password) {
-        return given().baseUri(AuthServiceResource.url).contentType(ContentType.JSON)
-                .body(Map.of("tenant", tenant, "email", email, "password", password))
-                .post("/api/v1/auth/login").then().statusCode(200).extract().path("access_token");
+        return Accounts.atRealAuthService().accessToken(tenant, email, password);
     }
 
     /** A fresh tenant with an admin, an editor and a viewer, each as a bearer token. */
     public static Tenant newTenant() {
-        String platform = login("default", "admin@local", AuthServiceResource.BOOTSTRAP_PASSWORD);
-        String slug = "p-" + UUID.randomUUID().toString().substring(0, 8);
-        String adminEmail = "admin@" + slug + ".test";
-        given().baseUri(AuthServiceResource.url).contentType(ContentType.JSON).auth().oauth2(platform)
-                .body(Map.of("slug", slug, "name", slug, "admin_email", adminEmail, "admin_password", PASSWORD))
-                .post("/api/v1/tenants").then().statusCode(201);
-        String admin = login(slug, adminEmail, PASSWORD);
-        for (String role : List.of("editor", "viewer")) {
-            given().baseUri(AuthServiceResource.url).contentType(ContentType.JSON).auth().oauth2(admin)
-                    .body(Map.of("email", role + "@" + slug + ".test", "password", PASSWORD, "role", role))
-                    .post("/api/v1/users").then().statusCode(201);
-        }
-        return new Tenant(slug, admin, login(slug, "editor@" + slug + ".test", PASSWORD),
-                login(slug, "viewer@" + slug + ".test", PASSWORD));
+        Accounts.Team team = Accounts.atRealAuthService().newTeam();
+        return new Tenant(team.slug(), team.admin(), team.editor(), team.viewer());
     }
 
     public static String apiKey(String adminToken, String role) {
-        return given().baseUri(AuthServiceResource.url).contentType(ContentType.JSON).auth().oauth2(adminToken)
-                .body(Map.of("name", "test " + role, "role", role)).post("/api/v1/api-keys")
-                .then().statusCode(201).extract().path("key");
+        return Accounts.atRealAuthService().apiKey(adminToken, role);
+    }
+
+    /** A JSON request whose response must match the published document. */
+    public static RequestSpecification checked() {
+        return given().filter(PublishedContract.ofServiceUnderTest()).contentType(ContentType.JSON);
     }
 
     public static RequestSpecification as(String token) {
-        return given().contentType(ContentType.JSON).auth().oauth2(token);
+        return checked().auth().oauth2(token);
     }
 
     public static RequestSpecification withKey(String key) {
-        return given().contentType(ContentType.JSON).header("X-API-Key", key);
+        return checked().header("X-API-Key", key);
     }
 
     /** The prompt's URL path; its '/' stay as they are (REST Assured would encode an encoded %2F again). */
@@ -77,7 +72,7 @@ public final class Api {
         as(token).body(Map.of("type", "text", "template", template, "variables_schema", schema))
                 .post(path(name) + "/versions").then().statusCode(201);
         as(token).post(path(name) + "/versions/1/publish").then().statusCode(200);
-        as(token).body(Map.of("version", 1)).put(path(name) + "/labels/production").then().statusCode(200);
+        as(token).body(Map.of("version", 1)).put(path(name) + "/labels/production").then().statusCode(201);
         return name;
     }
 }

@@ -10,13 +10,16 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.promptsuite.testing.auth.RealAuthService;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
 /** Paging at any value, imports checked like the API, and reads that never show the wrong prompt. */
 @QuarkusTest
-@QuarkusTestResource(value = AuthServiceResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = RealAuthService.class, restrictToAnnotatedClass = false,
+        initArgs = @ResourceArg(name = RealAuthService.CLIENT_ID, value = "prompt-service"))
 class BadInputTest {
 
     private static final List<String> PAGES = List.of("0", "1", "21474835", "21474836", "2147483647", "-1", "-2147483648",

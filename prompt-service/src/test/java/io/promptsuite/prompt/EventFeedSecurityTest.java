@@ -15,14 +15,17 @@ import org.junit.jupiter.api.Test;
 import io.promptsuite.common.redis.RedisKeys;
 import io.promptsuite.common.security.RevocationChannels;
 import io.quarkus.redis.datasource.RedisDataSource;
+import io.promptsuite.testing.auth.RealAuthService;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
 /** The change feed hears only what its subscriber may read, ends when its credential dies, is capped, and resumes. */
 @QuarkusTest
-@QuarkusTestResource(value = AuthServiceResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = RealAuthService.class, restrictToAnnotatedClass = false,
+        initArgs = @ResourceArg(name = RealAuthService.CLIENT_ID, value = "prompt-service"))
 class EventFeedSecurityTest {
 
     @TestHTTPResource("/api/v1/prompt-events")
@@ -46,7 +49,7 @@ class EventFeedSecurityTest {
             as(t.editor()).body(Map.of("name", secret, "visibility", "private")).post("/api/v1/prompts").then().statusCode(201);
             as(t.editor()).body(Map.of("type", "text", "template", "s")).post(path(secret) + "/versions").then().statusCode(201);
             as(t.editor()).post(path(secret) + "/versions/1/publish").then().statusCode(200);
-            as(t.editor()).body(Map.of("version", 1)).put(path(secret) + "/labels/production").then().statusCode(200);
+            as(t.editor()).body(Map.of("version", 1)).put(path(secret) + "/labels/production").then().statusCode(201);
             // A prompt everyone may read, changed last: once the viewer hears it, it would have heard the others.
             String open = publishedText(t.editor(), "open", "Hi {{who}}", WHO_SCHEMA);
             assertTrue(viewer.await(s -> s.saw(open) && s.saw("label.moved"), 10_000), viewer.lines.toString());
@@ -56,7 +59,7 @@ class EventFeedSecurityTest {
 
             // Turning a prompt private hides its later events from viewers too.
             as(t.editor()).body(Map.of("visibility", "private")).patch(path(open)).then().statusCode(200);
-            as(t.editor()).body(Map.of("version", 1)).put(path(open) + "/labels/staging").then().statusCode(200);
+            as(t.editor()).body(Map.of("version", 1)).put(path(open) + "/labels/staging").then().statusCode(201);
             String marker = publishedText(t.editor(), "marker", "Hi {{who}}", WHO_SCHEMA);
             assertTrue(viewer.await(s -> s.saw(marker), 10_000), viewer.lines.toString());
             assertFalse(viewer.saw("\"label\":\"staging\""), viewer.lines.toString());
@@ -69,18 +72,18 @@ class EventFeedSecurityTest {
         String name = publishedText(t.editor(), "resumed", "Hi {{who}}", WHO_SCHEMA);
         String resumeFrom;
         try (SseStream first = open(t.viewer())) {
-            as(t.editor()).body(Map.of("version", 1)).put(path(name) + "/labels/l0").then().statusCode(200);
+            as(t.editor()).body(Map.of("version", 1)).put(path(name) + "/labels/l0").then().statusCode(201);
             assertTrue(first.await(s -> s.saw("\"label\":\"l0\""), 10_000), first.lines.toString());
             resumeFrom = first.lastId();
             assertNotNull(resumeFrom, first.lines.toString());
         }
         // While nobody listens: five label moves.
         for (int i = 1; i <= 5; i++) {
-            as(t.editor()).body(Map.of("version", 1)).put(path(name) + "/labels/l" + i).then().statusCode(200);
+            as(t.editor()).body(Map.of("version", 1)).put(path(name) + "/labels/l" + i).then().statusCode(201);
         }
         try (SseStream resumed = SseStream.open(events.toString(),
                 Map.of("Authorization", "Bearer " + t.viewer(), "Last-Event-ID", resumeFrom)).connected()) {
-            as(t.editor()).body(Map.of("version", 1)).put(path(name) + "/labels/l6").then().statusCode(200);
+            as(t.editor()).body(Map.of("version", 1)).put(path(name) + "/labels/l6").then().statusCode(201);
             assertTrue(resumed.await(s -> s.saw("\"label\":\"l6\""), 10_000), resumed.lines.toString());
             List<String> labels = new ArrayList<>();
             for (String line : resumed.lines) {
@@ -115,7 +118,7 @@ class EventFeedSecurityTest {
     @Test
     void aRevokedApiKeyEndsItsStream() {
         Tenant t = newTenant();
-        var created = given(AuthServiceResource.url).auth().oauth2(t.admin()).contentType("application/json")
+        var created = given(RealAuthService.url()).auth().oauth2(t.admin()).contentType("application/json")
                 .body(Map.of("name", "feed", "role", "viewer")).post("/api/v1/api-keys").then().statusCode(201).extract();
         String key = created.path("key");
         String id = created.path("id");
@@ -126,7 +129,7 @@ class EventFeedSecurityTest {
         }
         try (SseStream stream = opened) {
             assertEquals(200, stream.status);
-            given(AuthServiceResource.url).auth().oauth2(t.admin()).delete("/api/v1/api-keys/" + id).then().statusCode(204);
+            given(RealAuthService.url()).auth().oauth2(t.admin()).delete("/api/v1/api-keys/" + id).then().statusCode(204);
             assertTrue(stream.await(s -> s.closedByServer, 10_000), "the stream outlived its key: " + stream.lines);
             assertTrue(stream.saw("credential_revoked"), stream.lines.toString());
         }

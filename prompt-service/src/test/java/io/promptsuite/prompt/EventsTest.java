@@ -73,7 +73,7 @@ class EventsTest {
         assertTrue(connectedA.await(5, TimeUnit.SECONDS) && connectedB.await(5, TimeUnit.SECONDS));
         Thread.sleep(300);
 
-        as(a.editor()).body(Map.of("version", 1, "reason", "stage it")).put(path(name) + "/labels/staging").then().statusCode(200);
+        as(a.editor()).body(Map.of("version", 1, "reason", "stage it")).put(path(name) + "/labels/staging").then().statusCode(201);
         assertTrue(seenA.await(5, TimeUnit.SECONDS), "the move reached the tenant's stream: " + mine);
         String data = mine.stream().filter(l -> l.startsWith("data:")).reduce("", String::concat);
         assertTrue(data.contains("\"type\":\"label.moved\"") && data.contains(name) && data.contains("\"version\":1"), data);

@@ -44,8 +44,8 @@ class LabelAndRenderTest {
                 .body("items[0].from_version", equalTo(2)).body("items[0].to_version", equalTo(1))
                 .body("items[0].actor_id", not(emptyOrNullString()));
 
-        as(t.editor()).body(Map.of("version", 2)).put(path(name) + "/labels/staging").then().statusCode(200);
-        as(t.viewer()).get(path(name) + "/labels").then().body("name", contains("production", "staging"));
+        as(t.editor()).body(Map.of("version", 2)).put(path(name) + "/labels/staging").then().statusCode(201);
+        as(t.viewer()).get(path(name) + "/labels").then().statusCode(200).body("items.name", contains("production", "staging"));
         as(t.editor()).delete(path(name) + "/labels/staging").then().statusCode(204);
         render(t.viewer(), name, Map.of("label", "staging")).statusCode(404);
         as(t.editor()).delete(path(name) + "/labels/staging").then().statusCode(404).body("code", equalTo("LABEL_NOT_FOUND"));
@@ -68,7 +68,7 @@ class LabelAndRenderTest {
         String editorKey = apiKey(t.admin(), "editor");
         withKey(editorKey).body(Map.of("version", 1)).put(path(name) + "/labels/production").then().statusCode(403)
                 .body("code", equalTo("LABEL_PROTECTED"));
-        withKey(editorKey).body(Map.of("version", 1)).put(path(name) + "/labels/canary").then().statusCode(200);
+        withKey(editorKey).body(Map.of("version", 1)).put(path(name) + "/labels/canary").then().statusCode(201);
         String adminKey = apiKey(t.admin(), "admin");
         withKey(adminKey).body(Map.of("version", 1, "reason", "admin key")).put(path(name) + "/labels/production").then()
                 .statusCode(200);
@@ -118,7 +118,7 @@ class LabelAndRenderTest {
         as(t.editor()).body(Map.of("type", "text", "template", "-- staging footer", "variables_schema", none))
                 .post(path(footer) + "/versions").then().statusCode(201);
         as(t.editor()).post(path(footer) + "/versions/2/publish").then().statusCode(200);
-        as(t.editor()).body(Map.of("version", 2)).put(path(footer) + "/labels/staging").then().statusCode(200);
+        as(t.editor()).body(Map.of("version", 2)).put(path(footer) + "/labels/staging").then().statusCode(201);
 
         String chat = uniqueName("chat");
         as(t.editor()).body(Map.of("name", chat)).post("/api/v1/prompts").then().statusCode(201);

@@ -8,11 +8,14 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.promptsuite.testing.auth.RealAuthService;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@QuarkusTestResource(value = AuthServiceResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = RealAuthService.class, restrictToAnnotatedClass = false,
+        initArgs = @ResourceArg(name = RealAuthService.CLIENT_ID, value = "prompt-service"))
 class PromptLifecycleTest {
 
     @Test
@@ -76,7 +79,7 @@ class PromptLifecycleTest {
                 .body("name", equalTo(name));
         as(t.viewer()).body(Map.of("variables", Map.of("who", "x"))).post("/api/v1/prompts/" + name + "/render").then()
                 .statusCode(200).body("text", equalTo("Hi x"));
-        as(t.viewer()).get(path(name) + "/versions").then().statusCode(200).body("version", contains(1));
+        as(t.viewer()).get(path(name) + "/versions").then().statusCode(200).body("items.version", contains(1));
     }
 
     @Test

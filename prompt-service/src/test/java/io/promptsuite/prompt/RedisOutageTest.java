@@ -7,28 +7,24 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.promptsuite.testing.NoRedisProfile;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /** With Redis unreachable the service stays ready, serves from PostgreSQL, and says so. */
 @QuarkusTest
-@TestProfile(RedisOutageTest.NoRedis.class)
+@TestProfile(NoRedisProfile.class)
 class RedisOutageTest {
-
-    public static class NoRedis implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.redis.hosts", "redis://127.0.0.1:1", "quarkus.redis.timeout", "200ms");
-        }
-    }
 
     @Test
     void promptsAreServedFromPostgresqlAndReadinessSaysSo() {
         io.restassured.RestAssured.given().get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'prompt cache' }.data.redis", equalTo("down"))
-                .body("checks.find { it.name == 'prompt cache' }.data.mode", equalTo("serving from PostgreSQL"));
-        io.restassured.RestAssured.given().get("/q/metrics").then().body(containsString("prompt_cache_redis_up 0.0"));
+                .body("checks.find { it.name == 'prompt cache' }.data.mode", equalTo("serving from PostgreSQL"))
+                .body("checks.find { it.name == 'redis' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'redis' }.data.redis", equalTo("down"));
+        io.restassured.RestAssured.given().get("/q/metrics").then().body(containsString("prompt_cache_redis_up 0.0"))
+                .body(containsString("suite_redis_up 0.0"));
         Tenant t = newTenant();
         String name = publishedText(t.editor(), "no-redis", "one {{who}}", WHO_SCHEMA);
         as(t.viewer()).body(Map.of("variables", Map.of("who", "x"))).post(path(name) + "/render").then().statusCode(200)

@@ -104,7 +104,7 @@ class RenderCostTest {
                 Map.of("role", "system", "content", nested("a", 3, "")),
                 Map.of("role", "user", "content", nested("a", 3, ""))))).post(path(chat) + "/versions").then().statusCode(201);
         as(t.editor()).post(path(chat) + "/versions/1/publish").then().statusCode(200);
-        as(t.editor()).body(Map.of("version", 1)).put(path(chat) + "/labels/production").then().statusCode(200);
+        as(t.editor()).body(Map.of("version", 1)).put(path(chat) + "/labels/production").then().statusCode(201);
         timedRender(t.viewer(), chat, Map.of("variables", Map.of("a", items(150)))).then().statusCode(422)
                 .body("code", equalTo("RENDER_TOO_EXPENSIVE"));
     }

@@ -25,7 +25,7 @@ class TransferTest {
         String text = publishedText(source.editor(), "lib/greet", "Hello {{who}}\nsecond line", WHO_SCHEMA);
         as(source.editor()).body(Map.of("type", "text", "template", "draft {{who}}", "variables_schema", WHO_SCHEMA))
                 .post(path(text) + "/versions").then().statusCode(201);
-        as(source.editor()).body(Map.of("version", 1)).put(path(text) + "/labels/staging").then().statusCode(200);
+        as(source.editor()).body(Map.of("version", 1)).put(path(text) + "/labels/staging").then().statusCode(201);
         String chat = uniqueName("lib/chat");
         as(source.editor()).body(Map.of("name", chat, "tags", List.of("x"))).post("/api/v1/prompts").then().statusCode(201);
         as(source.editor()).body(Map.of("type", "chat", "messages", List.of(Map.of("role", "user", "content", "Q")))).post(path(chat) + "/versions");
@@ -38,8 +38,8 @@ class TransferTest {
                 .body("summary.create", equalTo(2)).body("changes.prompt", hasItems(text, chat));
         as(target.viewer()).get("/api/v1/prompts").then().body("total", equalTo(0));
         given(target.editor(), yaml, false).then().statusCode(200).body("applied", equalTo(true));
-        as(target.viewer()).get(path(text) + "/versions").then().body("version", contains(1, 2))
-                .body("status", contains("published", "draft"));
+        as(target.viewer()).get(path(text) + "/versions").then().body("items.version", contains(1, 2))
+                .body("items.status", contains("published", "draft"));
         as(target.viewer()).body(Map.of("label", "staging", "variables", Map.of("who", "T"))).post(path(text) + "/render")
                 .then().statusCode(200).body("text", equalTo("Hello T\nsecond line"));
         // Names and versions survive: re-exporting the copy says the same, and importing it again changes nothing.

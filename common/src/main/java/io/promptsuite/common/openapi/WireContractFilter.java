@@ -74,9 +74,15 @@ public class WireContractFilter implements OASFilter {
         if (secured) {
             addIfAbsent(responses, "401", "No credentials, or credentials that are not valid (expired, revoked, unknown).");
             addIfAbsent(responses, "403", "The caller's role or scope does not allow this.");
-            // UnknownApiKeys limits unknown X-API-Key values per source address before any lookup, on every secured call.
-            addIfAbsent(responses, "429", "Too many unknown API keys from this address (`TOO_MANY_UNKNOWN_API_KEYS`); "
-                    + "`Retry-After` says when to retry.");
+            // Guessing API keys is rate limited per source, and an API key is checked by asking auth-service: while
+            // it can't answer (or the limiter can't count), the key can't be accepted.
+            addIfAbsent(responses, "429", "Too many unknown API keys from this source (TOO_MANY_UNKNOWN_API_KEYS); try again after Retry-After.");
+            addIfAbsent(responses, "503", "The credential can't be checked right now (AUTH_UNAVAILABLE); try again after Retry-After.");
+            for (String code : List.of("429", "503")) {
+                responses.getAPIResponse(code).addHeader("Retry-After", OASFactory.createHeader()
+                        .description("Seconds to wait before trying again.")
+                        .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)));
+            }
         }
         if (hasPathParameter) {
             addIfAbsent(responses, "404", "No such object in the caller's tenant (another tenant's objects are not found either).");

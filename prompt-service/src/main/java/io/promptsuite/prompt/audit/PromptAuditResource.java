@@ -21,6 +21,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Every change to one prompt, newest first; deleted prompts keep their audit, readable by admins. */
@@ -29,8 +31,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "audit")
 public class PromptAuditResource {
 
-    public record AuditView(long id, String action, Integer version, String label, String actorId, Map<String, Object> details,
-            OffsetDateTime createdAt) {
+    public record AuditView(long id, String action, @Schema(nullable = true) Integer version,
+            @Schema(nullable = true) String label, @Schema(nullable = true) String actorId,
+            Map<String, Object> details, OffsetDateTime createdAt) {
 
         static AuditView of(PromptAuditEvent e) {
             return new AuditView(e.id, e.action, e.version, e.label, e.actorId, e.details == null ? Map.of() : e.details,
@@ -54,6 +57,7 @@ public class PromptAuditResource {
     @Path("/{name}/audit")
     @RolesAllowed(Roles.VIEWER)
     @Transactional
+    @Operation(summary = "Every change to a prompt, newest first, a page at a time")
     public Page<AuditView> list(@PathParam("name") String name, @Valid @BeanParam PageParams page) {
         var caller = callers.caller();
         Prompt prompt = prompts.findByName(caller.tenant(), name)

@@ -4,6 +4,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.promptsuite.prompt.Prompt;
 import io.promptsuite.prompt.cache.PromptHead;
 import jakarta.validation.constraints.NotBlank;
@@ -25,9 +27,9 @@ public final class PromptDtos {
             @Pattern(regexp = "private|tenant|public", message = "must be private, tenant or public") String visibility) {
     }
 
-    public record PromptView(String id, String name, String tenant, String description, List<String> tags, String visibility,
-            Map<String, Integer> labels, Integer latestVersion, String createdBy, OffsetDateTime createdAt,
-            OffsetDateTime updatedAt, OffsetDateTime deletedAt) {
+    public record PromptView(String id, String name, String tenant, @Schema(nullable = true) String description,
+            List<String> tags, String visibility, Map<String, Integer> labels, @Schema(nullable = true) Integer latestVersion,
+            String createdBy, OffsetDateTime createdAt, OffsetDateTime updatedAt, @Schema(nullable = true) OffsetDateTime deletedAt) {
 
         /** The entity's own fields, with the labels and newest published version its head names. */
         public static PromptView of(Prompt prompt, PromptHead head) {

@@ -26,6 +26,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Prompts themselves; names may hold '/' (send it as is or as %2F). */
@@ -46,6 +52,12 @@ public class PromptResource {
 
     @POST
     @RolesAllowed(Roles.EDITOR)
+    @Operation(summary = "Create a prompt")
+    @APIResponse(responseCode = "201", description = "The prompt, created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PromptDtos.PromptView.class)),
+            headers = @Header(name = "Location", description = "The prompt, as GET answers it", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "409", description = "A prompt of that name exists (PROMPT_EXISTS), or was deleted and can be restored (PROMPT_DELETED)",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Error")))
     public Response create(@Valid @NotNull PromptDtos.CreatePrompt body) {
         Prompt prompt = service.create(callers.caller(), body);
         return Response.created(URI.create("/api/v1/prompts/" + prompt.name)).entity(service.view(prompt)).build();
@@ -53,6 +65,7 @@ public class PromptResource {
 
     @GET
     @RolesAllowed(Roles.VIEWER)
+    @Operation(summary = "List the tenant's prompts (or other tenants' public ones), a page at a time")
     public Page<PromptDtos.PromptView> list(@Valid @BeanParam PageParams page, @QueryParam("prefix") String prefix,
             @QueryParam("tag") String tag, @QueryParam("scope") @DefaultValue("tenant") String scope,
             @QueryParam("deleted") @DefaultValue("false") boolean deleted) {
@@ -68,6 +81,7 @@ public class PromptResource {
     @PATCH
     @Path("/{name}")
     @RolesAllowed(Roles.EDITOR)
+    @Operation(summary = "Change a prompt's description, tags or visibility")
     public PromptDtos.PromptView update(@PathParam("name") String name, @Valid @NotNull PromptDtos.UpdatePrompt body) {
         return service.view(service.update(callers.caller(), name, body));
     }
@@ -75,6 +89,8 @@ public class PromptResource {
     @DELETE
     @Path("/{name}")
     @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Delete a prompt (it can be restored)")
+    @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("name") String name) {
         service.delete(callers.caller(), name);
         return Response.noContent().build();
@@ -83,6 +99,11 @@ public class PromptResource {
     @POST
     @Path("/{name}/restore")
     @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Restore a deleted prompt")
+    @APIResponse(responseCode = "409", description = "The prompt is not deleted (PROMPT_NOT_DELETED), or its name is taken again",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Error")))
+    @APIResponse(responseCode = "200", description = "The prompt, restored",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PromptDtos.PromptView.class)))
     public PromptDtos.PromptView restore(@PathParam("name") String name) {
         return service.view(service.restore(callers.caller(), name));
     }

@@ -20,6 +20,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -31,7 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "diff")
 public class DiffResource {
 
-    public record SchemaChange(String path, String change, boolean breaking, String detail) {
+    public record SchemaChange(String path, String change, boolean breaking, @Schema(nullable = true) String detail) {
     }
 
     public record ConfigChange(String key, Object from, Object to) {
@@ -54,6 +58,11 @@ public class DiffResource {
     @GET
     @Path("/{name}/diff")
     @RolesAllowed(Roles.VIEWER)
+    @Operation(summary = "Compare two versions: template, variables schema (breaking changes flagged) and config")
+    @APIResponse(responseCode = "422", description = "The diff would cost more than the service spends on one (DIFF_TOO_EXPENSIVE)",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Error")))
+    @APIResponse(responseCode = "200", description = "The differences",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = DiffView.class)))
     public DiffView diff(@PathParam("name") String name, @QueryParam("from") Integer from, @QueryParam("to") Integer to) {
         if (from == null || to == null || from < 1 || to < 1) {
             throw ApiException.badRequest("VALIDATION_FAILED", "from and to must both be version numbers");

@@ -29,6 +29,12 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -76,6 +82,12 @@ public class PromptEventResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.TEXT_PLAIN)
     @RolesAllowed(Roles.VIEWER)
+    @Operation(summary = "Follow the tenant's prompt changes as server-sent events; resume with Last-Event-ID")
+    @APIResponse(responseCode = "200", description = "The event stream",
+            content = @Content(mediaType = "text/event-stream", schema = @Schema(implementation = String.class)))
+    @APIResponse(responseCode = "429", description = "The tenant has as many open streams on this instance as it may (TOO_MANY_STREAMS)",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Error")),
+            headers = @Header(name = "Retry-After", description = "Seconds to wait before trying again", schema = @Schema(type = SchemaType.INTEGER)))
     public Multi<OutboundSseEvent> stream(@Context Sse sse, @HeaderParam("Last-Event-ID") String lastEventId,
             @HeaderParam("Authorization") String authorization, @HeaderParam(ApiKeyVerifier.HEADER) String apiKey) {
         Caller caller = callers.caller();

@@ -43,8 +43,17 @@ public class LabelService {
     @Inject
     Event<PromptChange> changes;
 
+    /** A label moved, and whether this move created it. */
+    public record Moved(Label label, boolean created) {
+    }
+
     @Transactional
     public Label move(Caller caller, String name, String labelName, int version, String reason) {
+        return moveOrCreate(caller, name, labelName, version, reason).label();
+    }
+
+    @Transactional
+    public Moved moveOrCreate(Caller caller, String name, String labelName, int version, String reason) {
         checkMovable(labelName);
         Prompt prompt = access.forChange(caller, name);
         PromptVersion target = versions.find(prompt.id, version)
@@ -72,7 +81,7 @@ public class LabelService {
         }
         record(prompt, labelName, "moved", from, version, reason, caller);
         changes.fire(PromptChange.labelMoved(prompt, labelName, from, version, reason, caller));
-        return label;
+        return new Moved(label, created);
     }
 
     @Transactional
@@ -104,8 +113,9 @@ public class LabelService {
     }
 
     @Transactional
-    public List<Label> list(Caller caller, String name) {
-        return labels.of(access.visible(caller, name).id);
+    public Page<Label> list(Caller caller, String name, PageParams page) {
+        var query = labels.find("promptId", Sort.by("name"), access.visible(caller, name).id);
+        return new Page<>(query.page(page.page, page.size).list(), page.page, page.size, query.count());
     }
 
     @Transactional

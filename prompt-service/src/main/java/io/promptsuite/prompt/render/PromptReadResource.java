@@ -34,6 +34,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -77,6 +83,14 @@ public class PromptReadResource {
     @GET
     @Path("/{name}")
     @RolesAllowed(Roles.VIEWER)
+    @Operation(summary = "Read a prompt by label (default production) or version, as clients fetch what they render")
+    @APIResponse(responseCode = "200", description = "The prompt, with the version the label or number resolves to",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PromptRead.class)),
+            headers = { @Header(name = "ETag", description = "A strong tag of this answer; send it back as If-None-Match",
+                    schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Cache-Control", schema = @Schema(type = SchemaType.STRING)) })
+    @APIResponse(responseCode = "304", description = "The If-None-Match tag still matches",
+            headers = @Header(name = "ETag", description = "The current tag", schema = @Schema(type = SchemaType.STRING)))
     public Response get(@PathParam("name") String name, @QueryParam("label") String label,
             @QueryParam("version") String versionText, @QueryParam("owner") String owner,
             @HeaderParam("If-None-Match") String ifNoneMatch) {

@@ -20,6 +20,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Render by name and label (default production) or version. */
@@ -50,6 +54,13 @@ public class RenderResource {
     @POST
     @Path("/{name}/render")
     @RolesAllowed(Roles.VIEWER)
+    @Operation(summary = "Render a prompt by label (default production) or version with the given variables")
+    @APIResponse(responseCode = "413", description = "The variables are larger than a render accepts (VARIABLES_TOO_LARGE)",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Error")))
+    @APIResponse(responseCode = "422", description = "The variables don't match the version's schema (INVALID_VARIABLES), or the render costs too much or fails (RENDER_TOO_EXPENSIVE, RENDER_TOO_LARGE, TEMPLATE_TOO_COMPLEX, SCHEMA_INVALID, RENDER_FAILED)",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Error")))
+    @APIResponse(responseCode = "200", description = "The rendered text or messages",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = RenderResponse.class)))
     public Uni<RenderResponse> render(@PathParam("name") String name, @Valid RenderRequest body) {
         RenderRequest request = body == null ? new RenderRequest(null, null, null, null) : body;
         Caller caller = callers.caller();

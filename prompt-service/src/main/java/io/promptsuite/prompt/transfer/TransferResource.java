@@ -21,6 +21,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A tenant's prompts as YAML, and back. */
@@ -47,6 +53,10 @@ public class TransferResource {
     @Path("/export")
     @Produces(YAML)
     @RolesAllowed(Roles.VIEWER)
+    @Operation(summary = "Export the tenant's prompts, versions and labels as one YAML document")
+    @APIResponse(responseCode = "200", description = "The export document",
+            content = @Content(mediaType = "application/yaml", schema = @Schema(implementation = TransferDtos.Document.class)),
+            headers = @Header(name = "Content-Disposition", schema = @Schema(type = SchemaType.STRING)))
     public Response export() {
         try {
             String yaml = MAPPER.writeValueAsString(service.export(callers.caller()));
@@ -64,6 +74,13 @@ public class TransferResource {
     @Consumes({ YAML, "application/x-yaml", "text/yaml", "text/plain", MediaType.APPLICATION_JSON })
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.EDITOR)
+    @Operation(summary = "Import an export document: plan it (dry_run, the default) or apply it")
+    @APIResponse(responseCode = "409", description = "Applying would conflict with what the tenant has (IMPORT_CONFLICTS); details carry the plan",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Error")))
+    @APIResponse(responseCode = "422", description = "A version in the document would cost more to render than a render may spend (TEMPLATE_TOO_COMPLEX)",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Error")))
+    @APIResponse(responseCode = "200", description = "The plan, applied or not",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TransferDtos.Plan.class)))
     public TransferDtos.Plan importYaml(String body, @QueryParam("dry_run") @DefaultValue("true") boolean dryRun) {
         if (body == null || body.isBlank()) {
             throw ApiException.badRequest("INVALID_IMPORT", "The body is an export document (YAML)");

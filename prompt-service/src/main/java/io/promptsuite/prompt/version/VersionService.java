@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.promptsuite.common.error.ApiException;
 import io.promptsuite.common.error.FieldError;
+import io.promptsuite.common.page.Page;
+import io.promptsuite.common.page.PageParams;
 import io.promptsuite.common.security.Caller;
 import io.promptsuite.prompt.Prompt;
 import io.promptsuite.prompt.PromptAccess;
@@ -19,6 +21,7 @@ import io.promptsuite.prompt.PromptChange;
 import io.promptsuite.prompt.template.PartialResolver;
 import io.promptsuite.prompt.template.Templates;
 import io.promptsuite.prompt.template.VariablesSchema;
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -99,8 +102,9 @@ public class VersionService {
     }
 
     @Transactional
-    public List<PromptVersion> list(Caller caller, String name) {
-        return versions.all(access.visible(caller, name).id);
+    public Page<PromptVersion> list(Caller caller, String name, PageParams page) {
+        var query = versions.find("promptId", Sort.by("version"), access.visible(caller, name).id);
+        return new Page<>(query.page(page.page, page.size).list(), page.page, page.size, query.count());
     }
 
     @Transactional

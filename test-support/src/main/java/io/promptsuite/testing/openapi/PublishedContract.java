@@ -2,12 +2,20 @@ package io.promptsuite.testing.openapi;
 
 import static io.restassured.RestAssured.given;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.restassured.filter.Filter;
 
@@ -36,7 +44,7 @@ public final class PublishedContract {
     private static Filter load(String baseUri) {
         String document = given().baseUri(baseUri).accept("application/json").get("/q/openapi?format=json")
                 .then().statusCode(200).extract().asString();
-        OpenApiInteractionValidator validator = OpenApiInteractionValidator.createForInlineApiSpecification(document)
+        OpenApiInteractionValidator validator = OpenApiInteractionValidator.createForInlineApiSpecification(asOpenApi30(document))
                 .withLevelResolver(LevelResolver.create()
                         // Requests are the tests' to shape: hostile ones are sent on purpose. The responses are what
                         // the document promises.
@@ -47,5 +55,56 @@ public final class PublishedContract {
                         .build())
                 .build();
         return new OpenApiValidationFilter(validator);
+    }
+
+    /**
+     * The validator checks types only in an OpenAPI 3.0 document: in a 3.1 one ({@code type: [string, "null"]}) it
+     * sees no type at all and lets any value pass. The same document in 3.0 terms: a list of types becomes one type
+     * with {@code nullable: true}, and a schema's 3.1 {@code examples} list its 3.0 {@code example}.
+     */
+    static String asOpenApi30(String document) {
+        ObjectMapper json = new ObjectMapper();
+        try {
+            ObjectNode root = (ObjectNode) json.readTree(document);
+            if (!root.path("openapi").asText().startsWith("3.1")) {
+                return document;
+            }
+            root.put("openapi", "3.0.3");
+            downgrade(root);
+            return json.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The published document is not JSON", e);
+        }
+    }
+
+    private static void downgrade(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            if (object.get("type") instanceof ArrayNode types) {
+                List<String> named = new ArrayList<>();
+                types.forEach(t -> {
+                    if (!"null".equals(t.asText())) {
+                        named.add(t.asText());
+                    }
+                });
+                object.remove("type");
+                if (named.size() == 1) {
+                    object.put("type", named.get(0));
+                }
+                if (named.size() < types.size()) {
+                    object.put("nullable", true);
+                }
+            }
+            if (object.get("examples") instanceof ArrayNode examples) {
+                object.remove("examples");
+                if (!examples.isEmpty()) {
+                    object.set("example", examples.get(0));
+                }
+            }
+            for (Map.Entry<String, JsonNode> field : (Iterable<Map.Entry<String, JsonNode>>) object::fields) {
+                downgrade(field.getValue());
+            }
+        } else if (node instanceof ArrayNode array) {
+            array.forEach(PublishedContract::downgrade);
+        }
     }
 }
