@@ -75,7 +75,7 @@ class TwoPromptInstancesTest {
                     .post(path(name) + "/versions").then().statusCode(201);
             on(first).post(path(name) + "/versions/" + v + "/publish").then().statusCode(200);
         }
-        on(first).body(Map.of("version", 1)).put(path(name) + "/labels/production").then().statusCode(200);
+        on(first).body(Map.of("version", 1)).put(path(name) + "/labels/production").then().statusCode(201); // a new label
         return name;
     }
 
