@@ -87,7 +87,7 @@ trap 'rm -f "$SCRIPT" "$SECTION"' EXIT
   echo "## Render by label"
   echo
   echo "Measured by \`bench/render.sh\` on $(date -u +%Y-%m-%d) on this machine ($(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)),"
-  echo "prompt-service started by \`./suite up\` (JVM 17, \`-Xmx512m -XX:+UseParallelGC\`, one event loop per core), wrk on the same machine over loopback:"
+  echo "prompt-service started by \`./suite up\` (JVM 17 with its options, \`-Xms64m -Xmx256m -XX:+UseParallelGC\` unless \`SUITE_JAVA_OPTS\` says otherwise; one event loop per core), wrk on the same machine over loopback:"
   echo "$THREADS threads, $CONNECTIONS connections, ${DURATION} s per endpoint after a warm-up, both endpoints in each run, $RUNS runs in a row."
   echo "The render request carries a bearer token (verified on every request) and four variables checked against the"
   echo "version's JSON Schema; the prompt is resolved through the label \`production\`. Every render runs on the work"
