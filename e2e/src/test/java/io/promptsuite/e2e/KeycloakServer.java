@@ -2,7 +2,6 @@ package io.promptsuite.e2e;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import io.promptsuite.testing.HttpReadiness;
 import io.promptsuite.testing.ServiceProcess;
 
 /**
@@ -103,32 +103,16 @@ final class KeycloakServer implements AutoCloseable {
     }
 
     private void awaitRealm(Instant started) {
-        Instant deadline = started.plus(START_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Keycloak exited during start-up:\n" + tail());
-            }
-            try {
-                HttpURLConnection connection = (HttpURLConnection) URI.create(issuer() + "/.well-known/openid-configuration")
-                        .toURL().openConnection();
-                connection.setConnectTimeout(500);
-                connection.setReadTimeout(5000);
-                if (connection.getResponseCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                close();
-                throw new IllegalStateException(e);
-            }
+        Duration left = START_TIMEOUT.minus(Duration.between(started, Instant.now()));
+        HttpReadiness.Outcome outcome = HttpReadiness.await(process, URI.create(issuer() + "/.well-known/openid-configuration"),
+                left.isNegative() ? Duration.ZERO : left, Duration.ofMillis(500), Duration.ofSeconds(5));
+        if (outcome == HttpReadiness.Outcome.EXITED) {
+            throw new IllegalStateException("Keycloak exited during start-up:\n" + tail());
         }
-        close();
-        throw new IllegalStateException("Keycloak was not ready within " + START_TIMEOUT + ":\n" + tail());
+        if (outcome != HttpReadiness.Outcome.READY) {
+            close();
+            throw new IllegalStateException("Keycloak was not ready within " + START_TIMEOUT + ":\n" + tail());
+        }
     }
 
     private String tail() {

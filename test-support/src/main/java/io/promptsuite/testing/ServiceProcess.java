@@ -1,13 +1,11 @@
 package io.promptsuite.testing;
 
 import java.io.IOException;
-import java.net.HttpURLConnection;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -93,30 +91,15 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     private void awaitReady(Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited during start-up:\n" + tail());
-            }
-            try {
-                HttpURLConnection connection = (HttpURLConnection) URI.create(url() + "/q/health/ready").toURL().openConnection();
-                connection.setConnectTimeout(500);
-                connection.setReadTimeout(2000);
-                if (connection.getResponseCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+        HttpReadiness.Outcome outcome = HttpReadiness.await(process, URI.create(url() + "/q/health/ready"), timeout,
+                Duration.ofMillis(250), Duration.ofSeconds(2));
+        if (outcome == HttpReadiness.Outcome.EXITED) {
+            throw new IllegalStateException(name + " exited during start-up:\n" + tail());
         }
-        close();
-        throw new IllegalStateException(name + " was not ready within " + timeout + ":\n" + tail());
+        if (outcome != HttpReadiness.Outcome.READY) {
+            close();
+            throw new IllegalStateException(name + " was not ready within " + timeout + ":\n" + tail());
+        }
     }
 
     private String tail() {
