@@ -144,4 +144,22 @@ public final class Accounts {
         return bearer(adminToken).body(Map.of("name", "test " + role, "role", role)).post("/api/v1/api-keys")
                 .then().statusCode(201).extract().path("key");
     }
+
+    /**
+     * A token of a service client registered just now by the platform admin with {@code scopes} (space separated),
+     * through the client-credentials grant: what another service of the suite would hold.
+     */
+    public String serviceToken(String scopes) {
+        String clientId = "svc-" + UUID.randomUUID().toString().substring(0, 8);
+        String secret = bearer(platformAdminToken())
+                .body(Map.of("client_id", clientId, "name", "test client " + clientId, "scopes", List.of(scopes.split(" "))))
+                .post("/api/v1/service-clients").then().statusCode(201).extract().path("client_secret");
+        RequestSpecification form = given().contentType(ContentType.URLENC);
+        if (baseUri != null) {
+            form = form.baseUri(baseUri);
+        }
+        return form.formParam("grant_type", "client_credentials").formParam("client_id", clientId)
+                .formParam("client_secret", secret).formParam("scope", scopes)
+                .post("/oauth/token").then().statusCode(200).extract().path("access_token");
+    }
 }

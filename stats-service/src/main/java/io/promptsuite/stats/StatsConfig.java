@@ -1,0 +1,71 @@
+package io.promptsuite.stats;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** stats-service's settings; each overridable from the environment (STATS_…). */
+@ConfigMapping(prefix = "stats")
+public interface StatsConfig {
+
+    Ingest ingest();
+
+    Retention retention();
+
+    Fold fold();
+
+    Query query();
+
+    interface Ingest {
+        /** Events one batch may carry; more is a 413. */
+        @WithDefault("1000")
+        int maxBatch();
+
+        /** How far in the future an event's started_at may lie (clock skew between callers and us). */
+        @WithDefault("PT10M")
+        Duration maxFutureSkew();
+
+        /** Largest serialised metadata object per event, in bytes. */
+        @WithDefault("4096")
+        int maxMetadataBytes();
+    }
+
+    interface Retention {
+        /** Days raw events are kept; older partitions are dropped, older events refused at ingest. */
+        @WithDefault("90")
+        int days();
+
+        /** Days of partitions created ahead of today. */
+        @WithDefault("7")
+        int partitionsAhead();
+
+        /** Days per-minute rollups are kept (hour and day rollups live as long as the raw events). */
+        @WithDefault("14")
+        int minuteRollupDays();
+    }
+
+    interface Fold {
+        /** How often pending events are folded into the rollups. */
+        @WithDefault("2s")
+        String every();
+
+        /** Most pending events one fold transaction takes. */
+        @WithDefault("20000")
+        int maxEvents();
+    }
+
+    interface Query {
+        /** How long a query answer is cached (a random jitter of up to half of it is added). */
+        @WithDefault("PT5S")
+        Duration cacheTtl();
+
+        /** Largest range one query may span. */
+        @WithDefault("P400D")
+        Duration maxRange();
+
+        /** Largest number of buckets one timeseries answer may hold. */
+        @WithDefault("10000")
+        int maxBuckets();
+    }
+}
