@@ -27,10 +27,10 @@ class PackageLayeringTest {
 
     /** Top to bottom; "" is the root package with the event and the configuration. */
     static final List<List<String>> LEVELS = List.of(
-            List.of("otlp", "query"),
+            List.of("otlp", "query", "export"),
             List.of("ingest"),
-            List.of("price"),
             List.of("rollup"),
+            List.of("price"),
             List.of("live", "retention"),
             List.of(""));
 
