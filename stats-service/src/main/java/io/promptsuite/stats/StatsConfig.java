@@ -67,5 +67,19 @@ public interface StatsConfig {
         /** Largest number of buckets one timeseries answer may hold. */
         @WithDefault("10000")
         int maxBuckets();
+
+        // --- query package (stats-query) ---
+
+        /** Longest a query's statement may run before it is cancelled and answered 503 QUERY_TIMEOUT. */
+        @WithDefault("PT10S")
+        Duration statementTimeout();
+
+        /** Most groups (prompts, versions, models, labels) one summary answers; more is 422 TOO_MANY_GROUPS. */
+        @WithDefault("10000")
+        int maxGroups();
+
+        /** Most answers kept in the in-process query cache. */
+        @WithDefault("2000")
+        int cacheMaxEntries();
     }
 }
