@@ -72,8 +72,10 @@ public class RollupReader {
                         i = bindRanges(c, ps, i, pieces.get(t));
                         i = sql.bindWhere(ps, i);
                     }
-                    i = bindRanges(c, ps, i, plan.ranges());
-                    sql.bindWhere(ps, i);
+                    i = bindPending(c, ps, i, plan.ranges());
+                    i = sql.bindWhere(ps, i);
+                    ps.setString(i++, plan.ranges().get(0).from().toString());
+                    ps.setString(i, plan.ranges().get(plan.ranges().size() - 1).to().toString());
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             each.accept(group(rs, keys.size(), sketches));
@@ -105,6 +107,17 @@ public class RollupReader {
         // Instants as RFC 3339 text in UTC: a Timestamp array would be rendered in the JVM's zone without an offset.
         ps.setArray(i++, c.createArrayOf("text", isoStrings(ranges, true)));
         ps.setArray(i++, c.createArrayOf("text", isoStrings(ranges, false)));
+        return i;
+    }
+
+    /** The bucket index of each range and the ranges' starts, for {@code width_bucket}: 1-based, like the array. */
+    private static int bindPending(Connection c, PreparedStatement ps, int i, List<Plan.Range> ranges) throws SQLException {
+        Integer[] index = new Integer[ranges.size()];
+        for (int k = 0; k < ranges.size(); k++) {
+            index[k] = ranges.get(k).index();
+        }
+        ps.setArray(i++, c.createArrayOf("integer", index));
+        ps.setArray(i++, c.createArrayOf("text", isoStrings(ranges, true)));
         return i;
     }
 
