@@ -53,7 +53,6 @@ class IngestTest {
         UUID tenant = UUID.fromString(team.tenantId());
         assertEquals(3, count("events", tenant));
         assertEquals(3, count("event_keys", tenant));
-        assertEquals(3, count("pending", tenant));
         assertEquals(100L, scalar("SELECT latency_ms FROM events WHERE tenant_id = ? AND event_id = '" + b.get("event_id") + "'", tenant));
     }
 
@@ -105,7 +104,6 @@ class IngestTest {
         }
         UUID tenant = UUID.fromString(team.tenantId());
         assertEquals(200, count("events", tenant));
-        assertEquals(200, count("pending", tenant));
     }
 
     @Test
