@@ -68,6 +68,13 @@ class QueryAccessTest {
         // Without a credential: 401; with a service token that acts for no tenant: 403.
         StatsApi.checked().get("/api/v1/stats/summary").then().statusCode(401);
         as(StatsApi.writerServiceToken()).get("/api/v1/stats/summary").then().statusCode(403);
+
+        // Every answer is timed per endpoint.
+        String metrics = io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString();
+        for (String endpoint : List.of("summary", "timeseries", "top")) {
+            assertTrue(metrics.lines().anyMatch(l -> l.startsWith("stats_query_seconds_count{")
+                    && l.contains("endpoint=\"" + endpoint + "\"")), endpoint);
+        }
     }
 
     private static io.restassured.path.json.JsonPath body(Response r) {
