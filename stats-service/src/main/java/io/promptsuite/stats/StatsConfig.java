@@ -96,4 +96,21 @@ public interface StatsConfig {
         @WithDefault("5s")
         String reloadCheckEvery();
     }
+
+    // rollup package: the folder and the rebuilder.
+    Rollup rollup();
+
+    interface Rollup {
+        /** Fold transactions one scheduled run chains while more events are pending (the next run goes on). */
+        @WithDefault("10")
+        int maxFoldsPerRun();
+
+        /** Longest one day's rebuild transaction may take before it is rolled back. */
+        @WithDefault("PT10M")
+        Duration rebuildDayTimeout();
+
+        /** How often price changes become rebuilds; changes within one period are coalesced into one rebuild. */
+        @WithDefault("2s")
+        String priceRebuildEvery();
+    }
 }

@@ -67,8 +67,8 @@ public final class LatencySketch {
     }
 
     /**
-     * DDSketch's own binary encoding, the one {@link #decode} and {@link #merge(byte[])} read ({@code serialize()} writes
-     * the protobuf form, which they can't).
+     * DDSketch's own encoding, the one {@link #decode} and {@link #merge(byte[])} read (its {@code serialize()} writes
+     * the protobuf form instead, which they can't).
      */
     public byte[] encode() {
         GrowingByteArrayOutput out = GrowingByteArrayOutput.withDefaultInitialCapacity();
