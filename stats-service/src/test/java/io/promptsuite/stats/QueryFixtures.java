@@ -21,7 +21,8 @@ import io.promptsuite.stats.rollup.LatencySketch;
  * Rows written straight into the rollups and the pending queue the way the folder and ingest write them: every
  * folded event lands in its minute, hour and day row (and its user's hour), so a query that read two levels for the
  * same instant would count it twice and fail. The query tests need this exact control over which piece holds what, and
- * dates older than ingest accepts (a DST change in March).
+ * dates older than ingest accepts (a DST change in March). Writes take the folder's lock, so the real folder (which
+ * may fold the pending rows written here at any moment) never interleaves with them.
  */
 public final class QueryFixtures {
 
@@ -49,6 +50,7 @@ public final class QueryFixtures {
             long cachedPerCall, long outputPerCall, String costPerCall) {
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
+            holdFoldLock(c);
             Numbers n = Numbers.of(latencies, errors, inputPerCall, cachedPerCall, outputPerCall, new BigDecimal(costPerCall));
             addEverywhere(c, at, d, userId, n);
             c.commit();
@@ -88,6 +90,7 @@ public final class QueryFixtures {
     public void foldPending() {
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
+            holdFoldLock(c);
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM pending WHERE tenant_id = ? RETURNING started_at,"
                     + " prompt, version, label, model, user_id, is_error, latency_ms, input_tokens, cached_input_tokens,"
                     + " output_tokens, cost")) {
@@ -153,6 +156,14 @@ public final class QueryFixtures {
 
         int max() {
             return latencies.stream().mapToInt(Integer::intValue).max().orElse(0);
+        }
+    }
+
+    /** Writes the rollups as the one writer at a time, like the real folder (which then skips its turn). */
+    private static void holdFoldLock(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+            ps.setLong(1, io.promptsuite.stats.rollup.FoldLock.KEY);
+            ps.execute();
         }
     }
 
