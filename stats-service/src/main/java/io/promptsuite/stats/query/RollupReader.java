@@ -64,6 +64,9 @@ public class RollupReader {
                 try (var s = c.createStatement()) {
                     s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
                     s.execute("SET LOCAL statement_timeout = " + config.query().statementTimeout().toMillis());
+                    // The planner prices a join over many pieces high enough to JIT-compile it, which costs more (about
+                    // 15 ms) than the whole index-driven aggregation it would speed up.
+                    s.execute("SET LOCAL jit = off");
                 }
                 try (PreparedStatement ps = c.prepareStatement(text)) {
                     ps.setFetchSize(500);
