@@ -32,6 +32,45 @@ class PriceTest {
     @Inject
     DataSource db;
 
+    @Inject
+    ChangesSeen seen;
+
+    /** Records every PricesChanged, as the rollup package's observer would receive it. */
+    @jakarta.enterprise.context.ApplicationScoped
+    public static class ChangesSeen {
+        final List<io.promptsuite.stats.price.PricesChanged> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        void on(@jakarta.enterprise.event.Observes io.promptsuite.stats.price.PricesChanged change) {
+            events.add(change);
+        }
+
+        List<io.promptsuite.stats.price.PricesChanged> of(UUID tenant) {
+            return events.stream().filter(e -> tenant.equals(e.tenant())).toList();
+        }
+    }
+
+    @Test
+    void eachChangeAnnouncesTheEarliestStartItAffects() {
+        Accounts.Team team = newTeam();
+        UUID tenant = UUID.fromString(team.tenantId());
+        Map<String, Object> body = entry("announced-*", 1, 1);
+        body.put("effective_from", "2026-03-01T00:00:00Z");
+        String id = as(team.admin()).body(body).post("/api/v1/prices").then().statusCode(201).extract().path("id");
+        assertEquals(List.of(java.time.Instant.parse("2026-03-01T00:00:00Z")), seen.of(tenant).stream().map(e -> e.from()).toList());
+        // Moved later: events from the old start on may have changed price.
+        body.put("effective_from", "2026-05-01T00:00:00Z");
+        as(team.admin()).body(body).put("/api/v1/prices/" + id).then().statusCode(200);
+        // Moved earlier: from the new start on.
+        body.put("effective_from", "2026-02-01T00:00:00Z");
+        as(team.admin()).body(body).put("/api/v1/prices/" + id).then().statusCode(200);
+        as(team.admin()).delete("/api/v1/prices/" + id).then().statusCode(204);
+        assertEquals(List.of("2026-03-01T00:00:00Z", "2026-03-01T00:00:00Z", "2026-02-01T00:00:00Z", "2026-02-01T00:00:00Z"),
+                seen.of(tenant).stream().map(e -> e.from().toString()).toList());
+        // A refused change announces nothing.
+        as(team.admin()).body(entry("bad pattern", 1, 1)).post("/api/v1/prices").then().statusCode(400);
+        assertEquals(4, seen.of(tenant).size());
+    }
+
     private static Map<String, Object> entry(String pattern, double input, double output) {
         Map<String, Object> body = new HashMap<>();
         body.put("model_pattern", pattern);
