@@ -215,6 +215,32 @@ class PriceTest {
     }
 
     @Test
+    void cachedCacheWriteAndReasoningTokensAreEachChargedOnceAtTheirPrice() {
+        Accounts.Team team = newTeam();
+        // Default claude-sonnet-4*: 3 in, 0.30 cached, 3.75 cache write, 15 out (reasoning at the output price);
+        // above 200k input tokens 6 / 0.60 / 7.50 / 22.50.
+        Map<String, Object> below = event(uniquePrompt("claude"));
+        below.put("model", "claude-sonnet-4-20250514");
+        below.put("provider", "anthropic");
+        below.put("input_tokens", 150_000);
+        below.put("cached_input_tokens", 20_000);
+        below.put("cache_write_tokens", 30_000);
+        below.put("output_tokens", 100_000);
+        below.put("reasoning_tokens", 50_000);
+        Map<String, Object> above = new HashMap<>(below);
+        above.put("event_id", UUID.randomUUID().toString());
+        above.put("input_tokens", 1_000_000);
+        above.put("cached_input_tokens", 200_000);
+        above.put("cache_write_tokens", 300_000);
+        postBatch(team.editor(), List.of(below, above)).statusCode(202).body("accepted", equalTo(2));
+        UUID tenant = UUID.fromString(team.tenantId());
+        // 100k × 3 + 20k × 0.30 + 30k × 3.75 + 50k × 15 + 50k × 15, per million
+        assertCost(tenant, below, "1.9185");
+        // 500k × 6 + 200k × 0.60 + 300k × 7.50 + 50k × 22.50 + 50k × 22.50, per million
+        assertCost(tenant, above, "7.62");
+    }
+
+    @Test
     void theEntryInForceWhenTheEventStartedPricesIt() {
         Accounts.Team team = newTeam();
         String model = "dated-" + UUID.randomUUID().toString().substring(0, 6);
