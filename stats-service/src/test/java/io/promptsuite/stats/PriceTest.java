@@ -117,6 +117,15 @@ class PriceTest {
         as(team.editor()).body(entry("x*", 1, 1)).post("/api/v1/prices").then().statusCode(403);
         body.put("output_per_mtok", 4);
         as(team.admin()).body(body).put("/api/v1/prices/" + id).then().statusCode(200).body("output_per_mtok", equalTo(4));
+        // Changing an entry onto another one's key is the same conflict.
+        Map<String, Object> second = new HashMap<>(body);
+        second.put("effective_from", "2025-01-01T00:00:00Z");
+        String secondId = as(team.admin()).body(second).post("/api/v1/prices").then().statusCode(201).extract().path("id");
+        as(team.admin()).body(body).put("/api/v1/prices/" + secondId).then().statusCode(409).body("code", equalTo("PRICE_EXISTS"));
+        as(team.viewer()).queryParam("source", "tenant").queryParam("size", 1).get("/api/v1/prices").then().statusCode(200)
+                .body("items.size()", equalTo(1)).body("total", equalTo(2)).body("items[0].id", equalTo(id));
+        as(team.viewer()).queryParam("source", "tenant").queryParam("size", 1).queryParam("page", 1).get("/api/v1/prices")
+                .then().statusCode(200).body("items[0].id", equalTo(secondId));
         as(team.admin()).delete("/api/v1/prices/" + id).then().statusCode(204);
         as(team.admin()).get("/api/v1/prices/" + id).then().statusCode(404);
     }
