@@ -83,7 +83,7 @@ public interface StatsConfig {
         String reloadCheckEvery();
     }
 
-    // --- rollup (the folder and the rebuilder) ---: the folder and the rebuilder.
+    // --- rollup (the folder and the rebuilder) ---
     Rollup rollup();
 
     interface Rollup {
