@@ -18,6 +18,8 @@ import javax.sql.DataSource;
 
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.promptsuite.common.error.ApiException;
 import io.promptsuite.stats.ExecutionEvent;
 import io.promptsuite.stats.StatsConfig;
@@ -69,6 +71,9 @@ public class RollupRebuilder {
     @Inject
     StatsConfig config;
 
+    @Inject
+    MeterRegistry registry;
+
     /** One rebuild at a time per instance; across instances the per-day {@link FoldLock} keeps each day exact. */
     private final ReentrantLock running = new ReentrantLock();
 
@@ -116,7 +121,11 @@ public class RollupRebuilder {
         } else {
             generations.bump(tenant);
         }
-        long ms = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        // stats_rebuild_duration_seconds{scope=tenant|all}: how long whole rebuilds take, by how much they cover.
+        Timer.builder("stats.rebuild.duration").description("Rollup rebuilds, from the first day to the last")
+                .tag("scope", tenant == null ? "all" : "tenant").register(registry).record(took);
+        long ms = took.toMillis();
         LOG.infof("Rebuilt rollups of %s from %s to %s: %d events, %d rows, %d ms", tenant == null ? "every tenant" : tenant,
                 start, end, events, rows, ms);
         return new Result(start, end, events, rows, ms);
