@@ -93,6 +93,8 @@ class IngestThroughputTest {
             }
             bodies.add(json.writeValueAsString(Map.of("events", events)));
         }
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.URI target = java.net.URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/api/v1/executions/batch");
         AtomicLong next = new AtomicLong();
         AtomicLong accepted = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -101,10 +103,15 @@ class IngestThroughputTest {
         for (int t = 0; t < threads; t++) {
             work.add(pool.submit(() -> {
                 for (long b; (b = next.getAndIncrement()) < batches;) {
-                    int n = RestAssured.given().auth().oauth2(token).contentType("application/json").body(bodies.get((int) b))
-                            .post("/api/v1/executions/batch").then().statusCode(202).extract().path("accepted");
-                    accepted.addAndGet(n);
+                    // java.net.http rather than REST Assured: a lighter client leaves more of the two cores to the server.
+                    var response = http.send(java.net.http.HttpRequest.newBuilder(target)
+                            .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(bodies.get((int) b))).build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString());
+                    assertEquals(202, response.statusCode());
+                    accepted.addAndGet(json.readTree(response.body()).get("accepted").asInt());
                 }
+                return null;
             }));
         }
         for (Future<?> f : work) {

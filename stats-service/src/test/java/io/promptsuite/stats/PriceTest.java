@@ -32,6 +32,45 @@ class PriceTest {
     @Inject
     DataSource db;
 
+    @Inject
+    ChangesSeen seen;
+
+    /** Records every PricesChanged, as the rollup package's observer would receive it. */
+    @jakarta.enterprise.context.ApplicationScoped
+    public static class ChangesSeen {
+        final List<io.promptsuite.stats.price.PricesChanged> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        void on(@jakarta.enterprise.event.Observes io.promptsuite.stats.price.PricesChanged change) {
+            events.add(change);
+        }
+
+        List<io.promptsuite.stats.price.PricesChanged> of(UUID tenant) {
+            return events.stream().filter(e -> tenant.equals(e.tenant())).toList();
+        }
+    }
+
+    @Test
+    void eachChangeAnnouncesTheEarliestStartItAffects() {
+        Accounts.Team team = newTeam();
+        UUID tenant = UUID.fromString(team.tenantId());
+        Map<String, Object> body = entry("announced-*", 1, 1);
+        body.put("effective_from", "2026-03-01T00:00:00Z");
+        String id = as(team.admin()).body(body).post("/api/v1/prices").then().statusCode(201).extract().path("id");
+        assertEquals(List.of(java.time.Instant.parse("2026-03-01T00:00:00Z")), seen.of(tenant).stream().map(e -> e.from()).toList());
+        // Moved later: events from the old start on may have changed price.
+        body.put("effective_from", "2026-05-01T00:00:00Z");
+        as(team.admin()).body(body).put("/api/v1/prices/" + id).then().statusCode(200);
+        // Moved earlier: from the new start on.
+        body.put("effective_from", "2026-02-01T00:00:00Z");
+        as(team.admin()).body(body).put("/api/v1/prices/" + id).then().statusCode(200);
+        as(team.admin()).delete("/api/v1/prices/" + id).then().statusCode(204);
+        assertEquals(List.of("2026-03-01T00:00:00Z", "2026-03-01T00:00:00Z", "2026-02-01T00:00:00Z", "2026-02-01T00:00:00Z"),
+                seen.of(tenant).stream().map(e -> e.from().toString()).toList());
+        // A refused change announces nothing.
+        as(team.admin()).body(entry("bad pattern", 1, 1)).post("/api/v1/prices").then().statusCode(400);
+        assertEquals(4, seen.of(tenant).size());
+    }
+
     private static Map<String, Object> entry(String pattern, double input, double output) {
         Map<String, Object> body = new HashMap<>();
         body.put("model_pattern", pattern);
@@ -78,6 +117,15 @@ class PriceTest {
         as(team.editor()).body(entry("x*", 1, 1)).post("/api/v1/prices").then().statusCode(403);
         body.put("output_per_mtok", 4);
         as(team.admin()).body(body).put("/api/v1/prices/" + id).then().statusCode(200).body("output_per_mtok", equalTo(4));
+        // Changing an entry onto another one's key is the same conflict.
+        Map<String, Object> second = new HashMap<>(body);
+        second.put("effective_from", "2025-01-01T00:00:00Z");
+        String secondId = as(team.admin()).body(second).post("/api/v1/prices").then().statusCode(201).extract().path("id");
+        as(team.admin()).body(body).put("/api/v1/prices/" + secondId).then().statusCode(409).body("code", equalTo("PRICE_EXISTS"));
+        as(team.viewer()).queryParam("source", "tenant").queryParam("size", 1).get("/api/v1/prices").then().statusCode(200)
+                .body("items.size()", equalTo(1)).body("total", equalTo(2)).body("items[0].id", equalTo(id));
+        as(team.viewer()).queryParam("source", "tenant").queryParam("size", 1).queryParam("page", 1).get("/api/v1/prices")
+                .then().statusCode(200).body("items[0].id", equalTo(secondId));
         as(team.admin()).delete("/api/v1/prices/" + id).then().statusCode(204);
         as(team.admin()).get("/api/v1/prices/" + id).then().statusCode(404);
     }
@@ -173,6 +221,32 @@ class PriceTest {
         same.put("event_id", UUID.randomUUID().toString());
         postBatch(other.editor(), List.of(same)).statusCode(202);
         assertCost(UUID.fromString(other.tenantId()), same, "0.26");
+    }
+
+    @Test
+    void cachedCacheWriteAndReasoningTokensAreEachChargedOnceAtTheirPrice() {
+        Accounts.Team team = newTeam();
+        // Default claude-sonnet-4*: 3 in, 0.30 cached, 3.75 cache write, 15 out (reasoning at the output price);
+        // above 200k input tokens 6 / 0.60 / 7.50 / 22.50.
+        Map<String, Object> below = event(uniquePrompt("claude"));
+        below.put("model", "claude-sonnet-4-20250514");
+        below.put("provider", "anthropic");
+        below.put("input_tokens", 150_000);
+        below.put("cached_input_tokens", 20_000);
+        below.put("cache_write_tokens", 30_000);
+        below.put("output_tokens", 100_000);
+        below.put("reasoning_tokens", 50_000);
+        Map<String, Object> above = new HashMap<>(below);
+        above.put("event_id", UUID.randomUUID().toString());
+        above.put("input_tokens", 1_000_000);
+        above.put("cached_input_tokens", 200_000);
+        above.put("cache_write_tokens", 300_000);
+        postBatch(team.editor(), List.of(below, above)).statusCode(202).body("accepted", equalTo(2));
+        UUID tenant = UUID.fromString(team.tenantId());
+        // 100k × 3 + 20k × 0.30 + 30k × 3.75 + 50k × 15 + 50k × 15, per million
+        assertCost(tenant, below, "1.9185");
+        // 500k × 6 + 200k × 0.60 + 300k × 7.50 + 50k × 22.50 + 50k × 22.50, per million
+        assertCost(tenant, above, "7.62");
     }
 
     @Test
