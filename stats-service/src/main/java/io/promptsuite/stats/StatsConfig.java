@@ -97,7 +97,7 @@ public interface StatsConfig {
         String reloadCheckEvery();
     }
 
-    // rollup package: the folder and the rebuilder.
+    // --- rollup (the folder and the rebuilder) ---
     Rollup rollup();
 
     interface Rollup {

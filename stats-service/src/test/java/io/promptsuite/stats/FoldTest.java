@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -101,7 +100,7 @@ class FoldTest {
         List<Map<String, Object>> rows = rollup(ds, "rollup_user_hour", tenant);
         assertEquals(expected.size(), rows.size());
         for (Map<String, Object> r : rows) {
-            String key = ((OffsetDateTime) r.get("bucket")).toInstant() + "|" + r.get("user_id");
+            String key = (Instant) r.get("bucket") + "|" + r.get("user_id");
             long[] x = expected.get(key);
             assertEquals(x[0], ((Number) r.get("calls")).longValue(), key);
             assertEquals(x[1], ((Number) r.get("errors")).longValue(), key);
@@ -149,7 +148,7 @@ class FoldTest {
         List<Map<String, Object>> rows = rollup(ds, table, tenant);
         assertEquals(groups.size(), rows.size(), table + " rows");
         for (Map<String, Object> r : rows) {
-            String key = key(((OffsetDateTime) r.get("bucket")).toInstant(), (String) r.get("prompt"), (Integer) r.get("version"),
+            String key = key((Instant) r.get("bucket"), (String) r.get("prompt"), (Integer) r.get("version"),
                     (String) r.get("label"), (String) r.get("model"));
             List<Ev> group = groups.get(key);
             assertTrue(group != null, table + " has a row no event belongs to: " + key);

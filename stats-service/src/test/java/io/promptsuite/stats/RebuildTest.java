@@ -6,18 +6,25 @@ import static io.promptsuite.stats.StatsApi.checked;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 
+import io.promptsuite.stats.rollup.FoldLock;
 import io.promptsuite.stats.rollup.LatencySketch;
+import io.promptsuite.stats.rollup.RollupRebuilder;
 import io.promptsuite.testing.auth.Accounts;
 import io.promptsuite.testing.auth.RealAuthService;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -37,6 +44,9 @@ class RebuildTest {
 
     @Inject
     DataSource ds;
+
+    @Inject
+    RollupRebuilder rebuilder;
 
     @Test
     void aRebuildEqualsTheLiveRollupsRowByRow() {
@@ -112,6 +122,34 @@ class RebuildTest {
         // Any offset is RFC 3339.
         as(admin).queryParam("from", "2026-01-01T00:00:00+05:30").queryParam("to", "2026-01-02T00:00:00-08:00").post(PATH).then()
                 .statusCode(200).body("from", equalTo("2025-12-31T00:00:00Z")).body("to", equalTo("2026-01-03T00:00:00Z"));
+    }
+
+    @Test
+    void aSecondRebuildIsRefusedWhileOneRuns() throws Exception {
+        Accounts.Team team = StatsApi.newTeam();
+        UUID tenant = UUID.fromString(team.tenantId());
+        Instant now = Instant.now();
+        // Holding the fold lock here parks the first rebuild at its first day, deterministically "running".
+        try (Connection holder = ds.getConnection()) {
+            try (PreparedStatement ps = holder.prepareStatement("SELECT pg_advisory_lock(?)")) {
+                ps.setLong(1, FoldLock.KEY);
+                ps.execute();
+            }
+            CompletableFuture<Void> first = CompletableFuture.runAsync(() -> rebuilder.rebuild(tenant, now.minus(1, ChronoUnit.DAYS), now));
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (count(ds, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
+                    + " AND classid::bigint = ? AND objid::bigint = ?", FoldLock.KEY >>> 32, FoldLock.KEY & 0xFFFFFFFFL) == 0) {
+                assertTrue(System.nanoTime() < deadline, "the first rebuild never waited for the lock");
+                Thread.sleep(50);
+            }
+            rebuild(team.admin(), now.minus(1, ChronoUnit.DAYS), now, null).statusCode(409).body("code", equalTo("REBUILD_RUNNING"));
+            try (PreparedStatement ps = holder.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+                ps.setLong(1, FoldLock.KEY);
+                ps.execute();
+            }
+            first.get(60, TimeUnit.SECONDS);
+        }
+        rebuild(team.admin(), now.minus(1, ChronoUnit.DAYS), now, null).statusCode(200);
     }
 
     private void badField(io.restassured.specification.RequestSpecification request, String field) {

@@ -109,7 +109,8 @@ final class RollupFixtures {
                 while (rs.next()) {
                     Map<String, Object> row = new LinkedHashMap<>();
                     for (int i = 1; i <= md.getColumnCount(); i++) {
-                        row.put(md.getColumnLabel(i), rs.getObject(i));
+                        Object value = rs.getObject(i);
+                        row.put(md.getColumnLabel(i), value instanceof java.sql.Timestamp t ? t.toInstant() : value);
                     }
                     out.add(row);
                 }

@@ -18,6 +18,8 @@ import javax.sql.DataSource;
 
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.promptsuite.common.error.ApiException;
 import io.promptsuite.stats.ExecutionEvent;
 import io.promptsuite.stats.StatsConfig;
@@ -45,6 +47,7 @@ public class RollupRebuilder {
     /** Rows fetched per round trip from the day's cursor: bounds memory whatever a day holds. */
     private static final int FETCH = 5_000;
     private static final int UPDATE_BATCH = 1_000;
+    private static final int MAX_ATTEMPTS = 3;
 
     private static final String READ = "SELECT ctid, " + FoldRow.COLUMNS + ", event_id, provider, error_code, ttft_ms,"
             + " cache_write_tokens, cost_given FROM events WHERE started_at >= ? AND started_at < ?";
@@ -67,6 +70,9 @@ public class RollupRebuilder {
 
     @Inject
     StatsConfig config;
+
+    @Inject
+    MeterRegistry registry;
 
     /** One rebuild at a time per instance; across instances the per-day {@link FoldLock} keeps each day exact. */
     private final ReentrantLock running = new ReentrantLock();
@@ -115,14 +121,49 @@ public class RollupRebuilder {
         } else {
             generations.bump(tenant);
         }
-        long ms = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        // stats_rebuild_duration_seconds{scope=tenant|all}: how long whole rebuilds take, by how much they cover.
+        Timer.builder("stats.rebuild.duration").description("Rollup rebuilds, from the first day to the last")
+                .tag("scope", tenant == null ? "all" : "tenant").register(registry).record(took);
+        long ms = took.toMillis();
         LOG.infof("Rebuilt rollups of %s from %s to %s: %d events, %d rows, %d ms", tenant == null ? "every tenant" : tenant,
                 start, end, events, rows, ms);
         return new Result(start, end, events, rows, ms);
     }
 
-    /** One day in one transaction, under the fold lock; answers {events, rollup rows written}. */
+    /**
+     * One day, tried again when PostgreSQL refuses the snapshot: retention deleting rows of an expired tenant's day
+     * while it is rebuilt makes REPEATABLE READ fail with a serialization error, and the next try sees the deletion.
+     */
     private long[] rebuildDay(UUID tenant, Instant from, Instant to) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return rebuildDayOnce(tenant, from, to);
+            } catch (RuntimeException e) {
+                if (attempt >= MAX_ATTEMPTS || !retryable(e)) {
+                    throw e;
+                }
+                LOG.infof("Rebuilding %s: the day was changed meanwhile (%s), trying again", from, sqlState(e));
+            }
+        }
+    }
+
+    private static boolean retryable(Throwable e) {
+        String state = sqlState(e);
+        return "40001".equals(state) || "40P01".equals(state);
+    }
+
+    private static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
+    }
+
+    /** One day in one transaction, under the fold lock; answers {events, rollup rows written}. */
+    private long[] rebuildDayOnce(UUID tenant, Instant from, Instant to) {
         try (Connection lock = dataSource.getConnection()) {
             FoldLock.acquireSession(lock);
             try {
