@@ -43,6 +43,10 @@ public interface StatsConfig {
         /** Days per-minute rollups are kept (hour and day rollups live as long as the raw events). */
         @WithDefault("14")
         int minuteRollupDays();
+
+        /** How often partitions are created ahead and expired data deleted (also once at start, partitions only). */
+        @WithDefault("1h")
+        String maintenanceEvery();
     }
 
     interface Fold {
@@ -67,5 +71,46 @@ public interface StatsConfig {
         /** Largest number of buckets one timeseries answer may hold. */
         @WithDefault("10000")
         int maxBuckets();
+
+        // --- query package (stats-query) ---
+
+        /** Longest a query's statement may run before it is cancelled and answered 503 QUERY_TIMEOUT. */
+        @WithDefault("PT10S")
+        Duration statementTimeout();
+
+        /** Most groups (prompts, versions, models, labels) one summary answers; more is 422 TOO_MANY_GROUPS. */
+        @WithDefault("10000")
+        int maxGroups();
+
+        /** Most answers kept in the in-process query cache. */
+        @WithDefault("2000")
+        int cacheMaxEntries();
+    }
+
+    // --- price (the price book's reload) ---
+
+    Prices prices();
+
+    interface Prices {
+        /** How often each instance checks whether another one changed the price book, and reloads it if so. */
+        @WithDefault("5s")
+        String reloadCheckEvery();
+    }
+
+    // --- rollup (the folder and the rebuilder) ---
+    Rollup rollup();
+
+    interface Rollup {
+        /** Fold transactions one scheduled run chains while more events are pending (the next run goes on). */
+        @WithDefault("10")
+        int maxFoldsPerRun();
+
+        /** Longest one day's rebuild transaction may take before it is rolled back. */
+        @WithDefault("PT10M")
+        Duration rebuildDayTimeout();
+
+        /** How often price changes become rebuilds; changes within one period are coalesced into one rebuild. */
+        @WithDefault("2s")
+        String priceRebuildEvery();
     }
 }

@@ -1,10 +1,10 @@
 package io.promptsuite.stats.rollup;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 
 import com.datadoghq.sketch.ddsketch.DDSketch;
 import com.datadoghq.sketch.ddsketch.encoding.ByteArrayInput;
+import com.datadoghq.sketch.ddsketch.encoding.GrowingByteArrayOutput;
 import com.datadoghq.sketch.ddsketch.mapping.IndexMapping;
 import com.datadoghq.sketch.ddsketch.mapping.LogarithmicMapping;
 import com.datadoghq.sketch.ddsketch.store.UnboundedSizeDenseStore;
@@ -66,10 +66,17 @@ public final class LatencySketch {
         return sketch.isEmpty() ? 0 : sketch.getValueAtQuantile(q);
     }
 
+    /**
+     * DDSketch's own encoding, the one {@link #decode} and {@link #merge(byte[])} read (its {@code serialize()} writes
+     * the protobuf form instead, which they can't).
+     */
     public byte[] encode() {
-        ByteBuffer buffer = sketch.serialize();
-        byte[] bytes = new byte[buffer.remaining()];
-        buffer.get(bytes);
-        return bytes;
+        GrowingByteArrayOutput out = GrowingByteArrayOutput.withDefaultInitialCapacity();
+        try {
+            sketch.encode(out, false);
+        } catch (IOException e) {
+            throw new IllegalStateException("A latency sketch could not be encoded", e);
+        }
+        return out.trimmedCopy();
     }
 }
