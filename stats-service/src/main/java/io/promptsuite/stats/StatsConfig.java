@@ -68,4 +68,18 @@ public interface StatsConfig {
         @WithDefault("10000")
         int maxBuckets();
     }
+
+    // --- live counters, data generations, OTLP and export (packages live, otlp, export) ---
+
+    Live live();
+
+    interface Live {
+        /** How long one round trip to Redis for live counters or data generations may take before it counts as failed. */
+        @WithDefault("250ms")
+        Duration redisTimeout();
+
+        /** After a failed round trip, how long those calls leave Redis alone (they skip it at once) before trying again. */
+        @WithDefault("PT2S")
+        Duration redisBackoff();
+    }
 }
