@@ -43,6 +43,10 @@ public interface StatsConfig {
         /** Days per-minute rollups are kept (hour and day rollups live as long as the raw events). */
         @WithDefault("14")
         int minuteRollupDays();
+
+        /** How often partitions are created ahead and expired data deleted (also once at start, partitions only). */
+        @WithDefault("1h")
+        String maintenanceEvery();
     }
 
     interface Fold {
@@ -67,6 +71,16 @@ public interface StatsConfig {
         /** Largest number of buckets one timeseries answer may hold. */
         @WithDefault("10000")
         int maxBuckets();
+    }
+
+    // --- price (the price book's reload) ---
+
+    Prices prices();
+
+    interface Prices {
+        /** How often each instance checks whether another one changed the price book, and reloads it if so. */
+        @WithDefault("5s")
+        String reloadCheckEvery();
     }
 
     // --- live counters, data generations, OTLP and export (packages live, otlp, export) ---
