@@ -137,14 +137,15 @@ class ExportTest {
                 .extract().response();
         assertNull(r.header("Content-Length"), "streamed in chunks, not buffered to learn its length");
         Set<String> seen = new HashSet<>();
-        String previous = "";
+        Instant previous = Instant.MIN;
         try (InputStream in = r.asInputStream();
                 BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             assertEquals(HEADER, lines.readLine());
             for (String line; (line = lines.readLine()) != null;) {
                 String[] cells = line.split(",", 3);
-                assertTrue(cells[0].compareTo(previous) >= 0, "ordered by started_at");
-                previous = cells[0];
+                Instant started = Instant.parse(cells[0]);
+                assertFalse(started.isBefore(previous), "ordered by started_at");
+                previous = started;
                 assertTrue(seen.add(cells[1]), "each event once");
             }
         }

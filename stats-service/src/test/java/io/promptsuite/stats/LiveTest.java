@@ -3,6 +3,7 @@ package io.promptsuite.stats;
 import static io.promptsuite.stats.StatsApi.*;
 import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
@@ -11,8 +12,12 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+
+import io.promptsuite.stats.live.DataGenerations;
+import jakarta.inject.Inject;
 
 import io.promptsuite.testing.auth.Accounts;
 import io.promptsuite.testing.auth.RealAuthService;
@@ -72,6 +77,31 @@ class LiveTest {
         }
         checked().get("/api/v1/stats/live").then().statusCode(401);
         as(platformAdminToken()).get("/api/v1/stats/live").then().statusCode(200);
+    }
+
+    @Inject
+    DataGenerations generations;
+
+    @Test
+    void aTenantsGenerationMovesWithItsIngestAndWithEveryBumpOfAllOnly() {
+        Accounts.Team team = newTeam();
+        Accounts.Team other = newTeam();
+        UUID mine = UUID.fromString(team.tenantId());
+        UUID theirs = UUID.fromString(other.tenantId());
+        long before = generations.current(mine).orElseThrow();
+        long othersBefore = generations.current(theirs).orElseThrow();
+        assertEquals(before, generations.current(mine).orElseThrow(), "nothing happened: the same generation");
+
+        postBatch(team.admin(), List.of(event(uniquePrompt("gen")))).statusCode(202);
+        long afterIngest = generations.current(mine).orElseThrow();
+        assertNotEquals(before, afterIngest, "seen at once on the instance that ingested");
+        assertEquals(othersBefore, generations.current(theirs).orElseThrow(), "another tenant's answers stay cached");
+
+        postBatch(team.admin(), List.of(event(uniquePrompt("gen")))).statusCode(202).body("accepted", equalTo(1));
+        assertNotEquals(afterIngest, generations.current(mine).orElseThrow());
+
+        generations.bumpAll();
+        assertNotEquals(othersBefore, generations.current(theirs).orElseThrow(), "a bump of all moves every tenant");
     }
 
     static Map<String, Object> costed(String prompt, String cost, boolean error) {

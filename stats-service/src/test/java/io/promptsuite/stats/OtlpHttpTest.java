@@ -203,6 +203,16 @@ class OtlpHttpTest {
         assertEquals(1, occurrences(exported(team.editor()), span.eventId().toString()));
     }
 
+    @Test
+    void theDocumentDescribesTheOtlpJsonAnswerInOtlpsOwnNames() {
+        RestAssured.given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("components.schemas.ExportTraceServiceResponse.properties", hasKey("partialSuccess"))
+                .body("components.schemas.ExportTracePartialSuccess.properties", allOf(hasKey("rejectedSpans"),
+                        hasKey("errorMessage")))
+                .body("paths.'/v1/traces'.post.requestBody.content", allOf(hasKey("application/json"),
+                        hasKey("application/x-protobuf")));
+    }
+
     private static byte[] gzip(byte[] bytes) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (GZIPOutputStream gz = new GZIPOutputStream(out)) {

@@ -3,12 +3,17 @@ package io.promptsuite.stats;
 import static io.promptsuite.stats.StatsApi.*;
 import static org.hamcrest.Matchers.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+
+import io.promptsuite.stats.live.DataGenerations;
+import jakarta.inject.Inject;
 
 import io.promptsuite.testing.NoRedisProfile;
 import io.promptsuite.testing.auth.Accounts;
@@ -26,6 +31,9 @@ import io.restassured.RestAssured;
         initArgs = @ResourceArg(name = RealAuthService.CLIENT_ID, value = "stats-service"))
 class StatsRedisOutageTest {
 
+    @Inject
+    DataGenerations generations;
+
     @Test
     void ingestGoesOnAndLiveAnswersFromPostgresql() {
         Accounts.Team team = newTeam();
@@ -42,6 +50,8 @@ class StatsRedisOutageTest {
         assertEquals(1L, LiveTest.sum(minutes, "errors"));
         assertEquals(2000L, LiveTest.sum(minutes, "input_tokens"));
         assertEquals(0, new BigDecimal("0.75").compareTo(LiveTest.cost(minutes)));
+
+        assertTrue(generations.current(UUID.fromString(team.tenantId())).isEmpty(), "no generation: nothing is cached");
 
         RestAssured.given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'redis' }.status", equalTo("UP"))

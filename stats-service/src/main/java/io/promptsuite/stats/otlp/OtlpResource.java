@@ -11,8 +11,10 @@ import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import io.promptsuite.common.error.ApiException;
 import io.promptsuite.common.security.Caller;
 import io.promptsuite.common.security.CallerContext;
+import io.promptsuite.common.security.Roles;
+import io.promptsuite.stats.ingest.BatchResource;
 import io.quarkus.runtime.configuration.MemorySize;
-import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -63,7 +65,7 @@ public class OtlpResource {
     MemorySize maxBody;
 
     @POST
-    @Authenticated
+    @RolesAllowed({ Roles.VIEWER, Roles.SERVICE })
     @Consumes({ PROTOBUF, MediaType.APPLICATION_JSON })
     @Produces({ PROTOBUF, MediaType.APPLICATION_JSON })
     @Operation(summary = "Export spans over OTLP/HTTP (protobuf or JSON, optionally gzip); GenAI spans become execution events",
@@ -79,14 +81,15 @@ public class OtlpResource {
                     @Content(mediaType = PROTOBUF, schema = @Schema(type = SchemaType.STRING, format = "binary")) })
     @APIResponse(responseCode = "400", description = "MALFORMED_OTLP: the body is not an ExportTraceServiceRequest")
     @APIResponse(responseCode = "401", description = "UNAUTHENTICATED")
-    @APIResponse(responseCode = "403", description = "FORBIDDEN: a service token without the stats:write scope")
+    @APIResponse(responseCode = "403", description = "SCOPE_REQUIRED: a service token without the stats:write scope; FORBIDDEN: no role in a tenant")
     @APIResponse(responseCode = "413", description = "PAYLOAD_TOO_LARGE: the body, inflated, is over the limit")
     @APIResponse(responseCode = "415", description = "UNSUPPORTED_MEDIA_TYPE or UNSUPPORTED_CONTENT_ENCODING")
     public Response export(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding) {
         Caller caller = callers.caller();
-        if (caller.tenantId() == null && !caller.scopes().contains("stats:write")) {
-            throw ApiException.forbidden("A service token needs the stats:write scope to export spans");
+        if (caller.tenantId() == null && (caller.scopes() == null || !caller.scopes().contains(BatchResource.WRITE_SCOPE))) {
+            throw new ApiException(403, "SCOPE_REQUIRED", "A service token needs the " + BatchResource.WRITE_SCOPE
+                    + " scope to export spans");
         }
         boolean protobuf = contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith(PROTOBUF);
         byte[] bytes = OtlpBody.decode(body, contentEncoding, maxBody.asLongValue());

@@ -1,5 +1,6 @@
 package io.promptsuite.stats.otlp;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ import io.promptsuite.common.error.FieldError;
 import io.promptsuite.common.security.Caller;
 import io.promptsuite.stats.ExecutionEvent;
 import io.promptsuite.stats.StatsConfig;
+import io.promptsuite.stats.ingest.EventRules;
 import io.promptsuite.stats.ingest.IngestService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -41,11 +43,15 @@ public class TraceIngest {
     IngestService ingest;
 
     @Inject
+    EventRules rules;
+
+    @Inject
     StatsConfig config;
 
     public Outcome export(Caller caller, List<OtlpResourceSpans> resources) {
         Rejections rejections = new Rejections();
         List<Candidate> candidates = new ArrayList<>();
+        Instant now = Instant.now();
         for (OtlpResourceSpans resource : resources) {
             TenantOrReason tenant = tenantOf(resource, caller);
             for (OtlpSpan span : resource.spans()) {
@@ -56,7 +62,12 @@ public class TraceIngest {
                     if (tenant.reason() != null) {
                         rejections.add(span.spanId(), tenant.reason());
                     } else {
-                        candidates.add(new Candidate(span.spanId(), m.event()));
+                        String problem = firstProblem(m.event(), now);
+                        if (problem != null) {
+                            rejections.add(span.spanId(), problem);
+                        } else {
+                            candidates.add(new Candidate(span.spanId(), m.event()));
+                        }
                     }
                 }
             }
@@ -73,6 +84,20 @@ public class TraceIngest {
         return new Outcome(accepted, duplicates, rejections.count, rejections.message());
     }
 
+    /** The ingest rules on one event, so a bad span is rejected alone instead of failing its batch. */
+    private String firstProblem(ExecutionEvent event, Instant now) {
+        List<FieldError> problems = rules.problems(0, event, now);
+        if (problems.isEmpty()) {
+            return null;
+        }
+        FieldError first = problems.get(0);
+        return first.field().replaceFirst("^events\\[0]\\.", "") + " " + first.message();
+    }
+
+    /**
+     * The batch through ingest. The rules were checked span by span already; should ingest still refuse some events
+     * (the tenant's retention changed meanwhile), those it names are rejected and the rest go in again.
+     */
     private IngestService.IngestResult acceptDroppingInvalid(List<Candidate> batch, Rejections rejections) {
         List<Candidate> left = batch;
         for (int attempt = 0; !left.isEmpty(); attempt++) {
