@@ -96,4 +96,15 @@ public interface StatsConfig {
         @WithDefault("PT2S")
         Duration redisBackoff();
     }
+
+    Otlp otlp();
+
+    interface Otlp {
+        /**
+         * OTLP exports decoded at once on this instance. A body (up to the body limit, inflated) is parsed whole, so
+         * this bounds the heap they take; an export beyond it waits a little, then hears 503 with Retry-After.
+         */
+        @WithDefault("4")
+        int maxConcurrent();
+    }
 }

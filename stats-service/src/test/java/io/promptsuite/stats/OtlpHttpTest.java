@@ -135,6 +135,7 @@ class OtlpHttpTest {
         String csv = exported(team.editor());
         assertEquals(1, occurrences(csv, good.eventId().toString()));
         assertEquals(2, csv.split("\r\n").length, csv);
+        RestAssured.given().get("/q/metrics").then().body(containsString("stats_otlp_spans_total{outcome=\"rejected\"}"));
     }
 
     @Test

@@ -1,7 +1,6 @@
 package io.promptsuite.stats.export;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,6 +10,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import io.promptsuite.common.error.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -59,7 +59,9 @@ public class EventRows {
                 c.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw new UncheckedIOException(new IOException("export failed: " + e.getSQLState()));
+            // Before the first bytes left (the runtime buffers the start of the body) this is still a clean 503; later
+            // the client sees a cut-off download, which is what a broken stream can say.
+            throw new ApiException(503, "STATS_UNAVAILABLE", "The events could not be read; retry shortly");
         }
     }
 

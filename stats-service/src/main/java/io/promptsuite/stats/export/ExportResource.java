@@ -63,6 +63,7 @@ public class ExportResource {
             + "from, a range over the limit, or a format other than csv or ndjson")
     @APIResponse(responseCode = "401", description = "UNAUTHENTICATED")
     @APIResponse(responseCode = "403", description = "FORBIDDEN: viewers may not export, nor callers without a tenant")
+    @APIResponse(responseCode = "503", description = "STATS_UNAVAILABLE: PostgreSQL did not answer")
     public Response export(
             @QueryParam("from") @Parameter(description = "Start, inclusive (RFC 3339)", required = true) String from,
             @QueryParam("to") @Parameter(description = "End, exclusive (RFC 3339)", required = true) String to,

@@ -42,6 +42,7 @@ public class LiveResource {
     @APIResponse(responseCode = "400", description = "VALIDATION_FAILED: minutes is not a whole number from 1 to 60")
     @APIResponse(responseCode = "401", description = "UNAUTHENTICATED")
     @APIResponse(responseCode = "403", description = "FORBIDDEN: the caller acts for no tenant")
+    @APIResponse(responseCode = "503", description = "STATS_UNAVAILABLE: neither Redis nor PostgreSQL answered")
     public LiveReader.Window live(@QueryParam("minutes") @Parameter(description = "How many minutes, 1 to 60 (default 60)",
             schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "60", defaultValue = "60")) String minutes) {
         return reader.last(callers.tenant(), parse(minutes), Instant.now());

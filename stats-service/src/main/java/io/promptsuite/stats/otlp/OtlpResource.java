@@ -61,6 +61,9 @@ public class OtlpResource {
     @Inject
     CallerContext callers;
 
+    @Inject
+    ExportPermits permits;
+
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
     MemorySize maxBody;
 
@@ -84,6 +87,7 @@ public class OtlpResource {
     @APIResponse(responseCode = "403", description = "SCOPE_REQUIRED: a service token without the stats:write scope; FORBIDDEN: no role in a tenant")
     @APIResponse(responseCode = "413", description = "PAYLOAD_TOO_LARGE: the body, inflated, is over the limit")
     @APIResponse(responseCode = "415", description = "UNSUPPORTED_MEDIA_TYPE or UNSUPPORTED_CONTENT_ENCODING")
+    @APIResponse(responseCode = "503", description = "OTLP_BUSY: too many exports at once (Retry-After)")
     public Response export(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam(HttpHeaders.CONTENT_ENCODING) String contentEncoding) {
         Caller caller = callers.caller();
@@ -92,8 +96,10 @@ public class OtlpResource {
                     + " scope to export spans");
         }
         boolean protobuf = contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith(PROTOBUF);
-        byte[] bytes = OtlpBody.decode(body, contentEncoding, maxBody.asLongValue());
-        TraceIngest.Outcome outcome = traces.export(caller, protobuf ? parseProtobuf(bytes) : parseJson(bytes));
+        TraceIngest.Outcome outcome = permits.with(() -> {
+            byte[] bytes = OtlpBody.decode(body, contentEncoding, maxBody.asLongValue());
+            return traces.export(caller, protobuf ? parseProtobuf(bytes) : parseJson(bytes));
+        });
         return protobuf ? protobufAnswer(outcome) : jsonAnswer(outcome);
     }
 

@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.promptsuite.common.error.ApiException;
 import io.promptsuite.common.error.FieldError;
 import io.promptsuite.common.security.Caller;
@@ -48,6 +49,9 @@ public class TraceIngest {
     @Inject
     StatsConfig config;
 
+    @Inject
+    MeterRegistry metrics;
+
     public Outcome export(Caller caller, List<OtlpResourceSpans> resources) {
         Rejections rejections = new Rejections();
         List<Candidate> candidates = new ArrayList<>();
@@ -55,20 +59,9 @@ public class TraceIngest {
         for (OtlpResourceSpans resource : resources) {
             TenantOrReason tenant = tenantOf(resource, caller);
             for (OtlpSpan span : resource.spans()) {
-                SpanOutcome outcome = GenAiMapping.map(span, tenant.tenant());
-                if (outcome instanceof SpanOutcome.Rejected r) {
-                    rejections.add(span.spanId(), r.reason());
-                } else if (outcome instanceof SpanOutcome.Mapped m) {
-                    if (tenant.reason() != null) {
-                        rejections.add(span.spanId(), tenant.reason());
-                    } else {
-                        String problem = firstProblem(m.event(), now);
-                        if (problem != null) {
-                            rejections.add(span.spanId(), problem);
-                        } else {
-                            candidates.add(new Candidate(span.spanId(), m.event()));
-                        }
-                    }
+                String refusal = classify(span, tenant, now, candidates);
+                if (refusal != null) {
+                    rejections.add(span.spanId(), refusal);
                 }
             }
         }
@@ -81,7 +74,36 @@ public class TraceIngest {
             accepted += r.accepted();
             duplicates += r.duplicates();
         }
+        count("accepted", accepted);
+        count("duplicate", duplicates);
+        count("rejected", rejections.count);
         return new Outcome(accepted, duplicates, rejections.count, rejections.message());
+    }
+
+    /** Adds the span's event to {@code candidates}; answers why it can't be counted, or null (also when ignored). */
+    private String classify(OtlpSpan span, TenantOrReason tenant, Instant now, List<Candidate> candidates) {
+        SpanOutcome outcome = GenAiMapping.map(span, tenant.tenant());
+        if (outcome instanceof SpanOutcome.Rejected r) {
+            return r.reason();
+        }
+        if (!(outcome instanceof SpanOutcome.Mapped m)) {
+            return null;
+        }
+        if (tenant.reason() != null) {
+            return tenant.reason();
+        }
+        String problem = firstProblem(m.event(), now);
+        if (problem == null) {
+            candidates.add(new Candidate(span.spanId(), m.event()));
+        }
+        return problem;
+    }
+
+    /** stats_otlp_spans_total{outcome}: GenAI spans by what became of them (ignored spans aren't counted). */
+    private void count(String outcome, int n) {
+        if (n > 0) {
+            metrics.counter("stats.otlp.spans", "outcome", outcome).increment(n);
+        }
     }
 
     /** The ingest rules on one event, so a bad span is rejected alone instead of failing its batch. */
