@@ -37,6 +37,9 @@ public class LiveCounters {
     @Inject
     LiveKeys keys;
 
+    @Inject
+    MissedMinutes missed;
+
     /** Counts newly accepted events (after their transaction committed); never fails the caller. */
     public void record(List<ExecutionEvent> accepted) {
         if (accepted == null || accepted.isEmpty()) {
@@ -63,7 +66,15 @@ public class LiveCounters {
             commands.add(incr(key, LiveKeys.COST_PICO_USD, s.costPico));
             commands.add(Request.cmd(Command.EXPIRE).arg(key).arg(KEEP.toSeconds()));
         });
-        gate.await("record", redis.batch(commands));
+        if (gate.await("record", redis.batch(commands)) == null) {
+            long first = Long.MAX_VALUE;
+            long last = Long.MIN_VALUE;
+            for (Bucket b : sums.keySet()) {
+                first = Math.min(first, b.minute());
+                last = Math.max(last, b.minute());
+            }
+            missed.add(first, last);
+        }
     }
 
     private static Request incr(String key, String field, long by) {

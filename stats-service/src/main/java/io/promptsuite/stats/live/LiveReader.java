@@ -23,7 +23,10 @@ import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** The last minutes of a tenant, from the Redis counters or, while Redis is down, from PostgreSQL. */
+/**
+ * The last minutes of a tenant, from the Redis counters or from PostgreSQL: while Redis is down, and for windows this
+ * instance knows the counters to be short of (events accepted while Redis did not answer).
+ */
 @ApplicationScoped
 public class LiveReader {
 
@@ -60,10 +63,14 @@ public class LiveReader {
     @Inject
     DataSource db;
 
+    @Inject
+    MissedMinutes missed;
+
     public Window last(UUID tenant, int minutes, Instant now) {
         long newest = Math.floorDiv(now.getEpochSecond(), 60);
         long oldest = newest - minutes + 1;
-        List<LiveMinute> fromRedis = fromRedis(tenant, oldest, newest);
+        long expired = Math.floorDiv(now.minus(LiveCounters.KEEP).getEpochSecond(), 60);
+        List<LiveMinute> fromRedis = missed.touch(oldest, newest, expired) ? null : fromRedis(tenant, oldest, newest);
         return fromRedis != null ? new Window("redis", fromRedis) : new Window("postgresql", fromPostgresql(tenant, oldest, newest));
     }
 
