@@ -3,9 +3,12 @@ package io.promptsuite.stats.ingest;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -91,7 +94,7 @@ public class BatchResource {
         if (!problems.isEmpty()) {
             // The rules too, so one answer names every bad field, not just the ones of the wrong type.
             Instant now = Instant.now();
-            java.util.Set<String> named = new java.util.HashSet<>();
+            Set<String> named = new HashSet<>();
             problems.forEach(p -> named.add(p.field()));
             List<FieldError> all = new ArrayList<>(problems);
             for (int i = 0; i < parsed.size(); i++) {
@@ -99,7 +102,7 @@ public class BatchResource {
                     rules.problems(i, parsed.get(i), now).stream().filter(p -> !named.contains(p.field())).forEach(all::add);
                 }
             }
-            all.sort(java.util.Comparator.comparing((FieldError f) -> BatchRejected.indexOf(f.field()) == null ? -1
+            all.sort(Comparator.comparing((FieldError f) -> BatchRejected.indexOf(f.field()) == null ? -1
                     : BatchRejected.indexOf(f.field())));
             throw BatchRejected.of(all);
         }

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -115,7 +116,7 @@ public class IngestService {
 
     static ApiException tooLarge(int max) {
         return new ApiException(413, "BATCH_TOO_LARGE", "A batch holds at most " + max + " events; nothing was stored",
-                java.util.Map.of("max_batch", max));
+                Map.of("max_batch", max));
     }
 
     private List<Integer> store(List<ExecutionEvent> unique, boolean[] given) {
