@@ -113,4 +113,29 @@ public interface StatsConfig {
         @WithDefault("2s")
         String priceRebuildEvery();
     }
+
+    // --- live counters, data generations, OTLP and export (packages live, otlp, export) ---
+
+    Live live();
+
+    interface Live {
+        /** How long one round trip to Redis for live counters or data generations may take before it counts as failed. */
+        @WithDefault("250ms")
+        Duration redisTimeout();
+
+        /** After a failed round trip, how long those calls leave Redis alone (they skip it at once) before trying again. */
+        @WithDefault("PT2S")
+        Duration redisBackoff();
+    }
+
+    Otlp otlp();
+
+    interface Otlp {
+        /**
+         * OTLP exports decoded at once on this instance. A body (up to the body limit, inflated) is parsed whole, so
+         * this bounds the heap they take; an export beyond it waits a little, then hears 503 with Retry-After.
+         */
+        @WithDefault("4")
+        int maxConcurrent();
+    }
 }
