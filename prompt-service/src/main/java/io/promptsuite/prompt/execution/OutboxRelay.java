@@ -17,9 +17,11 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 /**
@@ -67,6 +69,7 @@ public class OutboxRelay {
     /** Set when the current round set rows aside: the rest of its batch goes out at once, not a tick later. */
     private boolean setAsideThisRound;
     private volatile Instant nextAttempt = Instant.MIN;
+    private volatile boolean stopping;
     private final AtomicLong waiting = new AtomicLong();
     private final AtomicLong deadLetters = new AtomicLong();
     private Counter delivered;
@@ -86,17 +89,28 @@ public class OutboxRelay {
         }
     }
 
+    /** Ticks that start while the application stops would find the datasource closing under them. */
+    void stopping(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
+
     @Scheduled(identity = "execution-outbox-relay", every = "${prompt.executions.relay-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
+        if (stopping) {
+            return;
+        }
         try {
             if (!Instant.now().isBefore(nextAttempt)) {
                 drain();
             }
         } catch (RuntimeException e) {
             // PostgreSQL itself failing: nothing was deleted, so nothing is lost; wait like for stats-service.
+            if (stopping) {
+                return;
+            }
             failure("database").increment();
-            waitAfterFailure("the outbox could not be read (" + e.getClass().getSimpleName() + ")", 0);
+            waitAfterFailure("the outbox could not be read or settled (" + e.getClass().getSimpleName() + ")");
         } finally {
             count();
         }
@@ -191,15 +205,15 @@ public class OutboxRelay {
     private boolean failed(String reason, String message, List<Long> ids) {
         outbox.attempted(ids);
         failure(reason).increment();
-        waitAfterFailure(message, ids.size());
+        waitAfterFailure("delivering " + ids.size() + " execution(s) failed: " + message);
         return false;
     }
 
-    private void waitAfterFailure(String message, int rows) {
+    private void waitAfterFailure(String message) {
         Duration wait = backoff.failed();
         nextAttempt = Instant.now().plus(wait);
-        LOG.warnf("Delivering %d execution(s) to stats-service failed: %s; failure %d in a row, next attempt in %d ms",
-                rows, message, backoff.failures(), wait.toMillis());
+        LOG.warnf("Execution outbox: %s; failure %d in a row, next attempt in %d ms", message, backoff.failures(),
+                wait.toMillis());
     }
 
     /** The longest prefix of the rows within the batch byte limit, at least one row (a row is at most a few KiB). */
