@@ -24,7 +24,9 @@ import io.restassured.specification.RequestSpecification;
 /**
  * The outbox end to end: auth-service, prompt-service and stats-service as packaged, on one database. Executions
  * reported while stats-service is down, across a restart of prompt-service, all arrive once stats-service is back,
- * and each is counted exactly once (one of them reported twice under the same event id).
+ * and each is counted exactly once (one of them reported twice under the same event id); a relay killed after
+ * stats-service took a batch but before it heard the answer sends the batch again, and nothing is counted twice.
+ * prompt-service reaches stats-service through {@link Relay}, a pass-through the test can hold an answer in.
  */
 class ExecutionRelayTest {
 
@@ -39,6 +41,7 @@ class ExecutionRelayTest {
     static Map<String, String> promptEnv;
     static Map<String, String> statsEnv;
     static String admin;
+    static Relay relay;
 
     @BeforeAll
     static void start() {
@@ -51,9 +54,10 @@ class ExecutionRelayTest {
         statsEnv = Map.of("SUITE_ISSUER", authUrl, "SUITE_AUTH_URL", authUrl, "SUITE_AUTH_CLIENT_ID", "stats-service",
                 "SUITE_AUTH_CLIENT_SECRET", STATS_SECRET);
         stats = ServiceProcess.start("stats-service", statsPort, statsEnv);
+        relay = new Relay("http://127.0.0.1:" + statsPort);
         // A short backoff ceiling, so the relay is back within seconds of stats-service.
         promptEnv = Map.of("SUITE_ISSUER", authUrl, "SUITE_AUTH_URL", authUrl, "SUITE_AUTH_CLIENT_ID", "prompt-service",
-                "SUITE_AUTH_CLIENT_SECRET", PROMPT_SECRET, "SUITE_STATS_URL", "http://127.0.0.1:" + statsPort,
+                "SUITE_AUTH_CLIENT_SECRET", PROMPT_SECRET, "SUITE_STATS_URL", relay.url(),
                 "PROMPT_EXECUTIONS_MAX_BACKOFF", "PT3S");
         prompt = ServiceProcess.start("prompt-service", ServiceProcess.freePort(), promptEnv);
         admin = given().baseUri(auth.url()).contentType(ContentType.JSON)
@@ -67,6 +71,9 @@ class ExecutionRelayTest {
             if (process != null) {
                 process.close();
             }
+        }
+        if (relay != null) {
+            relay.close();
         }
     }
 
@@ -159,5 +166,138 @@ class ExecutionRelayTest {
         Thread.sleep(3000);
         assertEquals(5, calls(name));
         assertTrue(metric("prompt_outbox_delivered_total") >= 5);
+    }
+
+    @Test
+    void aRelayKilledAfterStatsServiceTookTheBatchSendsItAgainAndNothingIsCountedTwice() throws Exception {
+        String name = publishedPrompt();
+        List<String> ids = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString(), UUID.randomUUID().toString());
+        relay.holdFirstAnswerCarrying(ids);
+        for (String id : ids) {
+            report(name, id);
+        }
+        assertTrue(relay.awaitHeld(90), "no batch of these executions reached stats-service");
+        String heldId = relay.heldIds().get(0);
+        long countedBeforeKill = calls(name);
+        assertTrue(countedBeforeKill >= 1, "stats-service had not counted the held batch");
+
+        // prompt-service dies waiting for the answer: its transaction never commits, the rows stay.
+        prompt.close();
+        relay.release();
+        prompt = ServiceProcess.start("prompt-service", ServiceProcess.freePort(), promptEnv);
+        await(() -> calls(name) >= 3 && relay.forwardsCarrying(heldId) >= 2,
+                "the rows of the killed delivery were not sent again");
+        await(() -> metric("prompt_outbox_pending") == 0, "the outbox did not drain");
+        assertTrue(relay.sawDuplicates(), "stats-service's answer to the redelivery names no duplicates");
+        assertEquals(3, calls(name), "a redelivered execution counted twice");
+        Thread.sleep(2000);
+        assertEquals(3, calls(name));
+    }
+
+    /**
+     * Passes prompt-service's calls through to stats-service. Connection refused upstream becomes a connection
+     * closed without an answer, as if stats-service were down. On request it forwards one batch and then holds the
+     * answer back, so the relay can be killed in the gap between stats-service's commit and its own.
+     */
+    static final class Relay implements AutoCloseable {
+
+        private final String upstream;
+        private final com.sun.net.httpserver.HttpServer server;
+        private final java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        private volatile List<String> holdFor = List.of();
+        private final java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+        private final java.util.concurrent.CountDownLatch released = new java.util.concurrent.CountDownLatch(1);
+        private final List<String> forwarded = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final List<String> answers = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private volatile List<String> heldIds = List.of();
+
+        Relay(String upstream) {
+            this.upstream = upstream;
+            try {
+                server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+            server.createContext("/", this::handle);
+            server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "e2e-stats-relay");
+                t.setDaemon(true);
+                return t;
+            }));
+            server.start();
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + server.getAddress().getPort();
+        }
+
+        /** The first accepted batch carrying any of these event ids is forwarded but not answered. */
+        void holdFirstAnswerCarrying(List<String> ids) {
+            holdFor = ids;
+        }
+
+        boolean awaitHeld(int seconds) throws InterruptedException {
+            return held.await(seconds, java.util.concurrent.TimeUnit.SECONDS);
+        }
+
+        List<String> heldIds() {
+            return heldIds;
+        }
+
+        void release() {
+            released.countDown();
+        }
+
+        long forwardsCarrying(String id) {
+            return forwarded.stream().filter(b -> b.contains(id)).count();
+        }
+
+        boolean sawDuplicates() {
+            return answers.stream().anyMatch(a -> a.matches("(?s).*\"duplicates\"\\s*:\\s*[1-9].*"));
+        }
+
+        private void handle(com.sun.net.httpserver.HttpExchange exchange) throws java.io.IOException {
+            try (exchange) {
+                byte[] body = exchange.getRequestBody().readAllBytes();
+                var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(upstream + exchange.getRequestURI()))
+                        .timeout(java.time.Duration.ofSeconds(10))
+                        .method(exchange.getRequestMethod(), java.net.http.HttpRequest.BodyPublishers.ofByteArray(body));
+                for (String header : List.of("Authorization", "Content-Type", "Accept")) {
+                    String value = exchange.getRequestHeaders().getFirst(header);
+                    if (value != null) {
+                        request.header(header, value);
+                    }
+                }
+                java.net.http.HttpResponse<byte[]> answer;
+                try {
+                    answer = http.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+                } catch (java.io.IOException e) {
+                    return; // stats-service is down: close without an answer
+                }
+                String text = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+                forwarded.add(text);
+                answers.add(new String(answer.body(), java.nio.charset.StandardCharsets.UTF_8));
+                List<String> carried = holdFor.stream().filter(text::contains).toList();
+                if (answer.statusCode() / 100 == 2 && !carried.isEmpty() && held.getCount() > 0) {
+                    heldIds = carried;
+                    held.countDown();
+                    released.await(120, java.util.concurrent.TimeUnit.SECONDS);
+                    return; // the caller is gone by now
+                }
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(answer.statusCode(), answer.body().length == 0 ? -1 : answer.body().length);
+                if (answer.body().length > 0) {
+                    exchange.getResponseBody().write(answer.body());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        @Override
+        public void close() {
+            released.countDown();
+            server.stop(0);
+        }
     }
 }
