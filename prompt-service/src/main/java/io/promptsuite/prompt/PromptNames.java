@@ -15,7 +15,7 @@ import io.promptsuite.common.error.FieldError;
 public final class PromptNames {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}(/[A-Za-z0-9][A-Za-z0-9._-]{0,99})*");
-    private static final Set<String> RESERVED_SEGMENTS = Set.of("versions", "labels", "render", "diff", "audit", "restore", "releases");
+    private static final Set<String> RESERVED_SEGMENTS = Set.of("versions", "labels", "render", "diff", "audit", "restore", "releases", "executions");
     private static final Set<String> RESERVED_NAMES = Set.of("export", "import");
     public static final Pattern LABEL = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
     /** The label reads and renders use when none is named, and partials include by default. */

@@ -16,7 +16,7 @@ import jakarta.enterprise.event.Observes;
 public class PromptPaths {
 
     static final String PREFIX = "/api/v1/prompts/";
-    private static final Set<String> ACTIONS = Set.of("versions", "labels", "render", "diff", "audit", "restore", "releases");
+    private static final Set<String> ACTIONS = Set.of("versions", "labels", "render", "diff", "audit", "restore", "releases", "executions");
 
     void register(@Observes Filters filters) {
         filters.register(this::fold, 900);

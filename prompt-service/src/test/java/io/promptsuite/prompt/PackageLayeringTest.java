@@ -27,7 +27,7 @@ class PackageLayeringTest {
 
     /** Top to bottom; "" is the root package with the aggregate, its rules, the change event and the configuration. */
     static final List<List<String>> LEVELS = List.of(
-            List.of("transfer", "diff", "events", "release"),
+            List.of("transfer", "diff", "events", "release", "execution"),
             List.of("render"),
             List.of("catalog"),
             List.of("cache"),
