@@ -25,13 +25,15 @@ final class ExecutionRules {
     static final int MAX_LABEL = 63;
     static final int MAX_MODEL = 200;
     static final int MAX_PROVIDER = 100;
-    static final int MAX_ERROR_CODE = 200;
+    static final int MAX_ERROR_CODE = 100;
     static final int MAX_USER_ID = 200;
     /** Far beyond any real count, low enough that sums over millions of events can't overflow a long. */
-    static final long MAX_TOKENS = 1_000_000_000_000L;
+    static final long MAX_TOKENS = 1_000_000_000L;
     /** stats-service stores cost as numeric(24,12). */
     static final int COST_SCALE = 12;
-    static final BigDecimal MAX_COST = new BigDecimal("1000000000000");
+    static final BigDecimal MAX_COST = new BigDecimal("1000000");
+    /** One day, as stats-service bounds it. */
+    static final int MAX_LATENCY_MS = 86_400_000;
 
     private final Duration maxFutureSkew;
     private final Duration maxAge;
@@ -68,8 +70,8 @@ final class ExecutionRules {
         } else if (r.status().equals("success") && r.errorCode() != null) {
             bad.add(new FieldError("error_code", "is only for status error"));
         }
-        number(bad, "latency_ms", r.latencyMs(), true, Integer.MAX_VALUE);
-        number(bad, "time_to_first_token_ms", r.timeToFirstTokenMs(), false, Integer.MAX_VALUE);
+        number(bad, "latency_ms", r.latencyMs(), true, MAX_LATENCY_MS);
+        number(bad, "time_to_first_token_ms", r.timeToFirstTokenMs(), false, MAX_LATENCY_MS);
         if (r.timeToFirstTokenMs() != null && r.latencyMs() != null && r.timeToFirstTokenMs() > r.latencyMs()) {
             bad.add(new FieldError("time_to_first_token_ms", "must not exceed latency_ms"));
         }

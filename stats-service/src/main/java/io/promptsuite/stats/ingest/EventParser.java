@@ -149,7 +149,8 @@ final class EventParser {
         if (value == null || value.isNull()) {
             return null;
         }
-        if (!value.isNumber()) {
+        // 1e400 reads as an infinite double, which has no decimal value.
+        if (!value.isNumber() || (value.isFloatingPointNumber() && !Double.isFinite(value.doubleValue()))) {
             problems.add(new FieldError(at(field), "must be a number (USD)"));
             return null;
         }

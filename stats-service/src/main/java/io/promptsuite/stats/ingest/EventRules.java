@@ -22,7 +22,7 @@ import jakarta.inject.Inject;
 public class EventRules {
 
     public static final int MAX_LATENCY_MS = 86_400_000;
-    public static final long MAX_TOKENS = 1_000_000_000_000L;
+    public static final long MAX_TOKENS = 1_000_000_000L;
     public static final BigDecimal MAX_COST = BigDecimal.valueOf(1_000_000);
     public static final int MAX_PROMPT = 200;
     public static final int MAX_LABEL = 100;

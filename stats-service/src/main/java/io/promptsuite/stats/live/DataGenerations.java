@@ -5,6 +5,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.promptsuite.stats.StatsConfig;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
@@ -36,6 +37,15 @@ public class DataGenerations {
     @Inject
     LiveKeys keys;
 
+    @Inject
+    StatsConfig config;
+
+    /**
+     * Until when no generation is trusted: a bump that didn't reach Redis leaves the counter where a cached answer
+     * from before the change still matches it, so nothing is served from the cache until every such answer expired.
+     */
+    private final AtomicLong uncertainUntil = new AtomicLong(System.nanoTime());
+
     private record Local(long generation, long epoch, long fetchedNanos) {
     }
 
@@ -47,19 +57,26 @@ public class DataGenerations {
     public void bump(UUID tenant) {
         epoch.incrementAndGet();
         local.remove(tenant);
-        gate.await("bump", redis.send(Request.cmd(Command.INCR).arg(keys.generation(tenant))));
+        if (gate.await("bump", redis.send(Request.cmd(Command.INCR).arg(keys.generation(tenant)))) == null) {
+            distrustCachedAnswers();
+        }
     }
 
     /** After a rebuild or a price change that may touch every tenant. */
     public void bumpAll() {
         epoch.incrementAndGet();
         local.clear();
-        gate.await("bump", redis.send(Request.cmd(Command.INCR).arg(keys.generationOfAll())));
+        if (gate.await("bump", redis.send(Request.cmd(Command.INCR).arg(keys.generationOfAll()))) == null) {
+            distrustCachedAnswers();
+        }
     }
 
     /** The current generation of {@code tenant}; empty when it can't be known (Redis down): then nothing is cached. */
     public OptionalLong current(UUID tenant) {
         long now = System.nanoTime();
+        if (now - uncertainUntil.get() < 0) {
+            return OptionalLong.empty();
+        }
         long at = epoch.get();
         Local copy = local.get(tenant);
         if (copy != null && copy.epoch() == at && now - copy.fetchedNanos() < LOCAL_TTL_MS * 1_000_000) {
@@ -76,6 +93,12 @@ public class DataGenerations {
         }
         local.put(tenant, new Local(generation, at, now));
         return OptionalLong.of(generation);
+    }
+
+    private void distrustCachedAnswers() {
+        // The longest a cached answer lives is its TTL plus half of it in jitter.
+        long window = config.query().cacheTtl().multipliedBy(3).dividedBy(2).plusSeconds(1).toNanos();
+        uncertainUntil.accumulateAndGet(System.nanoTime() + window, (a, b) -> b - a > 0 ? b : a);
     }
 
     private static long counter(Response mget, int index) {

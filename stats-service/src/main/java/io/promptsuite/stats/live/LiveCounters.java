@@ -58,6 +58,11 @@ public class LiveCounters {
         }
         List<Request> commands = new ArrayList<>(sums.size() * 6);
         sums.forEach((bucket, s) -> {
+            if (s.overflow) {
+                // Sums no counter can hold (absurd costs): this minute is answered from PostgreSQL instead.
+                missed.add(bucket.tenant(), bucket.minute(), bucket.minute());
+                return;
+            }
             String key = keys.minute(bucket.tenant(), bucket.minute());
             commands.add(incr(key, LiveKeys.CALLS, s.calls));
             commands.add(incr(key, LiveKeys.ERRORS, s.errors));
@@ -67,13 +72,9 @@ public class LiveCounters {
             commands.add(Request.cmd(Command.EXPIRE).arg(key).arg(KEEP.toSeconds()));
         });
         if (gate.await("record", redis.batch(commands)) == null) {
-            long first = Long.MAX_VALUE;
-            long last = Long.MIN_VALUE;
             for (Bucket b : sums.keySet()) {
-                first = Math.min(first, b.minute());
-                last = Math.max(last, b.minute());
+                missed.add(b.tenant(), b.minute(), b.minute());
             }
-            missed.add(first, last);
         }
     }
 
@@ -81,16 +82,12 @@ public class LiveCounters {
         return Request.cmd(Command.HINCRBY).arg(key).arg(field).arg(by);
     }
 
-    /** The cost in pico-USD; a cost too large for a long (no real execution) counts as zero rather than failing. */
+    /** The cost in pico-USD; throws ArithmeticException for a cost too large for a long (no real execution). */
     static long picoUsd(BigDecimal cost) {
         if (cost == null || cost.signum() <= 0) {
             return 0;
         }
-        try {
-            return cost.movePointRight(12).setScale(0, RoundingMode.HALF_UP).longValueExact();
-        } catch (ArithmeticException tooLarge) {
-            return 0;
-        }
+        return cost.movePointRight(12).setScale(0, RoundingMode.HALF_UP).longValueExact();
     }
 
     private record Bucket(UUID tenant, long minute) {
@@ -102,13 +99,18 @@ public class LiveCounters {
         long inputTokens;
         long outputTokens;
         long costPico;
+        boolean overflow;
 
         void add(ExecutionEvent e) {
             calls++;
             errors += e.error() ? 1 : 0;
             inputTokens += e.inputTokens();
             outputTokens += e.outputTokens();
-            costPico += picoUsd(e.cost());
+            try {
+                costPico = Math.addExact(costPico, picoUsd(e.cost()));
+            } catch (ArithmeticException tooLarge) {
+                overflow = true;
+            }
         }
     }
 }

@@ -70,7 +70,7 @@ public class LiveReader {
         long newest = Math.floorDiv(now.getEpochSecond(), 60);
         long oldest = newest - minutes + 1;
         long expired = Math.floorDiv(now.minus(LiveCounters.KEEP).getEpochSecond(), 60);
-        List<LiveMinute> fromRedis = missed.touch(oldest, newest, expired) ? null : fromRedis(tenant, oldest, newest);
+        List<LiveMinute> fromRedis = missed.touch(tenant, oldest, newest, expired) ? null : fromRedis(tenant, oldest, newest);
         return fromRedis != null ? new Window("redis", fromRedis) : new Window("postgresql", fromPostgresql(tenant, oldest, newest));
     }
 

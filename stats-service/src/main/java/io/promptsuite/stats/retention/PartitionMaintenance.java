@@ -116,12 +116,16 @@ public class PartitionMaintenance {
         if (expired.isEmpty()) {
             return;
         }
-        inDdlLock(statement -> {
-            for (String name : expired) {
-                statement.execute("DROP TABLE IF EXISTS " + name);
-            }
-        });
-        LOG.infof("Dropped %d expired partitions of events", expired.size());
+        try {
+            inDdlLock(statement -> {
+                for (String name : expired) {
+                    statement.execute("DROP TABLE IF EXISTS " + name);
+                }
+            });
+            LOG.infof("Dropped %d expired partitions of events", expired.size());
+        } catch (IllegalStateException busy) {
+            LOG.warnf("Expired partitions of events not dropped yet (%s); the next run tries again", rootState(busy));
+        }
     }
 
     /** Deletes a shorter-lived tenant's events, keys, queue and rollups from before {@code cutoff}. */
@@ -157,11 +161,18 @@ public class PartitionMaintenance {
         void run(Statement statement) throws SQLException;
     }
 
+    private static String rootState(IllegalStateException e) {
+        return e.getCause() instanceof SQLException sql ? "SQL state " + sql.getSQLState() : e.getClass().getSimpleName();
+    }
+
     private void inDdlLock(Ddl ddl) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (Statement statement = c.createStatement()) {
                 statement.execute("SELECT pg_advisory_xact_lock(" + DDL_LOCK + ")");
+                // Creating or dropping a partition locks the whole events table; queued behind a long export it would
+                // hold every ingest behind it. Better to give up and try again at the next run.
+                statement.execute("SET LOCAL lock_timeout = '3s'");
                 ddl.run(statement);
                 c.commit();
             } catch (SQLException e) {
