@@ -110,7 +110,9 @@ public class OutboxRelay {
                 return;
             }
             failure("database").increment();
-            waitAfterFailure("the outbox could not be read or settled (" + e.getClass().getSimpleName() + ")");
+            // The outbox's own failure names only a SQL state; anything else only by its class (no data in logs).
+            String why = e instanceof OutboxRepository.OutboxUnavailable ? e.getMessage() : e.getClass().getSimpleName();
+            waitAfterFailure("the outbox could not be read or settled (" + why + ")");
         } finally {
             count();
         }

@@ -57,13 +57,13 @@ public class OutboxRepository {
 
     public void delete(Collection<Long> ids) {
         if (!ids.isEmpty()) {
-            update("DELETE FROM execution_outbox WHERE id = ANY (?)", ids.toArray(Long[]::new));
+            update("DELETE FROM execution_outbox WHERE id = ANY (?)", (Object) ids.toArray(Long[]::new));
         }
     }
 
     public void attempted(Collection<Long> ids) {
         if (!ids.isEmpty()) {
-            update("UPDATE execution_outbox SET attempts = attempts + 1 WHERE id = ANY (?)", ids.toArray(Long[]::new));
+            update("UPDATE execution_outbox SET attempts = attempts + 1 WHERE id = ANY (?)", (Object) ids.toArray(Long[]::new));
         }
     }
 
