@@ -101,7 +101,10 @@ public class RollupReader {
         }
     }
 
-    private static int bindRanges(Connection c, PreparedStatement ps, int i, List<Plan.Range> ranges) throws SQLException {
+    private static int bindRanges(Connection c, PreparedStatement ps, int i, List<Plan.Range> unsorted) throws SQLException {
+        // Sorted by start: the statement finds a row's piece by binary search over the starts.
+        List<Plan.Range> ranges = new ArrayList<>(unsorted);
+        ranges.sort(java.util.Comparator.comparing(Plan.Range::from));
         Integer[] index = new Integer[ranges.size()];
         for (int k = 0; k < ranges.size(); k++) {
             index[k] = ranges.get(k).index();

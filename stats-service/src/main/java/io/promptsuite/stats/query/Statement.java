@@ -51,17 +51,22 @@ final class Statement {
                 + sketchColumns + "\nFROM (\n" + parts + "\n) u\nGROUP BY u.idx" + keyList + "\nORDER BY u.idx" + keyList;
     }
 
-    private String rangesOf(String alias) {
-        return "unnest(?::integer[], ?::text[]::timestamptz[], ?::text[]::timestamptz[]) AS " + alias + "(idx, lo, hi)";
-    }
-
+    /**
+     * One table's pieces in one index range scan: the pieces of a table are disjoint and bound sorted by start, so
+     * {@code width_bucket} over their starts finds each row's piece by binary search, and a row in a gap between two
+     * pieces (time another table answers for) fails the {@code < hi} check. Joining the pieces as a set of ranges
+     * instead made the planner compare every row with every piece: 720 hourly buckets over a month timed out.
+     */
     private String rollupPart(String alias, String table) {
         String cached = source == RollupReader.Source.USERS ? "0::bigint" : "x.cached_input_tokens";
-        return "SELECT " + alias + ".idx" + keyColumns("x") + ", x.calls, x.errors, x.latency_sum, x.latency_max,"
+        return "SELECT " + alias + ".idx[x.k] AS idx" + keyColumns("x") + ", x.calls, x.errors, x.latency_sum, x.latency_max,"
                 + " x.input_tokens, " + cached + " AS cached_input_tokens, x.output_tokens, x.cost"
                 + (sketches ? ", x.sketch, NULL::integer AS lat" : "")
-                + " FROM " + rangesOf(alias) + " JOIN " + table + " x ON x.bucket >= " + alias + ".lo AND x.bucket < " + alias
-                + ".hi" + where(false);
+                // OFFSET 0 keeps the planner from inlining the casts, which would then run for every row read.
+                + " FROM (SELECT ?::integer[] AS idx, ?::text[]::timestamptz[] AS lo, ?::text[]::timestamptz[] AS hi OFFSET 0) " + alias
+                + " CROSS JOIN LATERAL (SELECT x.*, width_bucket(x.bucket, " + alias + ".lo) AS k FROM " + table + " x"
+                + where(false) + " AND x.bucket >= " + alias + ".lo[1] AND x.bucket < " + alias + ".hi[cardinality(" + alias
+                + ".hi)]) x WHERE x.k > 0 AND x.bucket < " + alias + ".hi[x.k]";
     }
 
     /**
@@ -69,11 +74,12 @@ final class Statement {
      * each event's bucket by binary search, instead of one scan of the (unindexed) queue per bucket.
      */
     private String pendingPart() {
-        return "SELECT (?::integer[])[width_bucket(x.started_at, ?::text[]::timestamptz[])] AS idx" + keyColumns("x")
+        return "SELECT b.idx[width_bucket(x.started_at, b.lo)] AS idx" + keyColumns("x")
                 + ", 1::bigint, (CASE WHEN x.is_error THEN 1 ELSE 0 END)::bigint,"
                 + " x.latency_ms::bigint, x.latency_ms, x.input_tokens, x.cached_input_tokens, x.output_tokens, x.cost"
                 + (sketches ? ", NULL::bytea, x.latency_ms" : "")
-                + " FROM pending x" + where(true) + " AND x.started_at >= ?::timestamptz AND x.started_at < ?::timestamptz";
+                + " FROM (SELECT ?::integer[] AS idx, ?::text[]::timestamptz[] AS lo OFFSET 0) b CROSS JOIN pending x" + where(true)
+                + " AND x.started_at >= ?::timestamptz AND x.started_at < ?::timestamptz";
     }
 
     private String keyColumns(String alias) {
