@@ -90,7 +90,7 @@ public class StatsBench {
         query("30-day hourly timeseries of p95 latency", total,
                 i -> "/api/v1/stats/timeseries?metric=latency_p95&interval=hour&from=" + from.minus(i, ChronoUnit.HOURS) + "&to=" + to);
         query("30-day daily timeseries of cost, tz Europe/Berlin", total,
-                i -> "/api/v1/stats/timeseries?metric=cost&interval=day&tz=Europe/Berlin&from=" + from.minus(i, ChronoUnit.DAYS) + "&to=" + to);
+                i -> "/api/v1/stats/timeseries?metric=cost&interval=day&tz=Europe/Berlin&from=" + from.minus(i, ChronoUnit.HOURS) + "&to=" + to);
     }
 
     interface PathFor {
