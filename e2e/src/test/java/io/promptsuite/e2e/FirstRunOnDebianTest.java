@@ -39,6 +39,7 @@ class FirstRunOnDebianTest {
     static Path state;
     static int authPort;
     static int promptPort;
+    static int statsPort;
 
     @BeforeAll
     static void createDebianDefaultCluster() throws Exception {
@@ -54,6 +55,7 @@ class FirstRunOnDebianTest {
         state = Files.createTempDirectory("suite-first-run");
         authPort = ServiceProcess.freePort();
         promptPort = ServiceProcess.freePort();
+        statsPort = ServiceProcess.freePort();
     }
 
     @AfterAll
@@ -82,6 +84,7 @@ class FirstRunOnDebianTest {
                 .body(Map.of("tenant", "default", "email", "admin@local", "password", PASSWORD))
                 .post("/api/v1/auth/login").then().statusCode(200);
         given().baseUri("http://127.0.0.1:" + promptPort).get("/q/health/ready").then().statusCode(200);
+        given().baseUri("http://127.0.0.1:" + statsPort).get("/q/health/ready").then().statusCode(200);
 
         // A second start reuses the role and its password instead of asking again.
         Result down = run(List.of("./suite", "down"), suiteEnvironment(), 60);
@@ -115,7 +118,7 @@ class FirstRunOnDebianTest {
     static Map<String, String> suiteEnvironment() {
         return Map.of("PGPORT", String.valueOf(pgPort), "SUITE_STATE", state.toString(), "SUITE_DB", "firstrun",
                 "AUTH_PORT", String.valueOf(authPort), "PROMPT_PORT", String.valueOf(promptPort),
-                "AUTH_BOOTSTRAP_PASSWORD", PASSWORD);
+                "STATS_PORT", String.valueOf(statsPort), "AUTH_BOOTSTRAP_PASSWORD", PASSWORD);
     }
 
     record Result(int exit, String output) {
